@@ -1,0 +1,44 @@
+# Helpers shared by every RTL testbench, lint check and synthesis check.
+
+set(IPSEC_FPGA_VERILATOR_ARGS -Wall --x-assign unique --x-initial unique -O3)
+
+# ipsec_fpga_verilate(<target> TOP <module> RTL <files...> [PREFIX <Vname>]
+#                     [ARGS <verilator args...>])
+# Compiles one RTL configuration into <target>. Call it several times with
+# different PREFIX/ARGS (e.g. -GUNROLL=1) to test several configurations of
+# the same module from one testbench.
+function(ipsec_fpga_verilate target)
+  cmake_parse_arguments(V "" "TOP;PREFIX" "RTL;ARGS" ${ARGN})
+  if(NOT V_PREFIX)
+    set(V_PREFIX V${V_TOP})
+  endif()
+  set(include_dirs)
+  foreach(dir crypto esp sa link synth)
+    list(APPEND include_dirs -y ${IPSEC_FPGA_RTL_DIR}/${dir})
+  endforeach()
+  verilate(${target}
+    SOURCES ${V_RTL}
+    TOP_MODULE ${V_TOP}
+    PREFIX ${V_PREFIX}
+    TRACE_FST
+    VERILATOR_ARGS ${IPSEC_FPGA_VERILATOR_ARGS} ${include_dirs} ${V_ARGS})
+endfunction()
+
+# ipsec_fpga_rtl_testbench(<name> SOURCES <c++...> TOP <module> RTL <files...>
+#                          [PREFIX <Vname>] [ARGS <verilator args...>]
+#                          [LABELS <labels...>] [TIMEOUT <seconds>])
+# A Boost.Test executable that drives a Verilated model, registered with CTest
+# as rtl.<name>.
+function(ipsec_fpga_rtl_testbench name)
+  cmake_parse_arguments(T "" "TOP;PREFIX;TIMEOUT" "SOURCES;RTL;ARGS;LABELS" ${ARGN})
+  add_executable(${name} ${T_SOURCES})
+  target_link_libraries(${name} PRIVATE ipsec_fpga_verif_common Boost::unit_test_framework)
+  set_source_files_properties(${T_SOURCES} PROPERTIES COMPILE_OPTIONS "${IPSEC_FPGA_CXX_WARNINGS}")
+  target_compile_definitions(${name} PRIVATE BOOST_TEST_DYN_LINK)
+  ipsec_fpga_verilate(${name} TOP ${T_TOP} RTL ${T_RTL} PREFIX ${T_PREFIX} ARGS ${T_ARGS})
+  add_test(NAME rtl.${name} COMMAND ${name} --report_level=short)
+  if(NOT T_TIMEOUT)
+    set(T_TIMEOUT 600)
+  endif()
+  set_tests_properties(rtl.${name} PROPERTIES LABELS "rtl;${T_LABELS}" TIMEOUT ${T_TIMEOUT})
+endfunction()
