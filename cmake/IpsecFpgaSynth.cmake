@@ -1,0 +1,38 @@
+# Synthesis checks: yosys + nextpnr-ice40 (--seed 1) on real iCE40 parts.
+# Each check is a CTest test (label synth) that fails when synthesis or
+# place-and-route fails or the clock target is missed, and leaves its figures
+# in ${IPSEC_FPGA_SYNTH_DIR}/<name>.<part>.json for the generated tables.
+
+set(IPSEC_FPGA_SYNTH_DIR ${CMAKE_BINARY_DIR}/synth)
+find_program(YOSYS_EXECUTABLE yosys)
+find_program(NEXTPNR_ICE40_EXECUTABLE nextpnr-ice40)
+
+# ipsec_fpga_synth(<name> TOP <module> RTL <files...>
+#                  [FREQ_UP5K <MHz>] [FREQ_HX8K <MHz>])
+# Adds synth.<name>.up5k (iCE40UP5K-SG48) and synth.<name>.hx8k
+# (iCE40HX8K-CT256) for each part given a frequency.
+function(ipsec_fpga_synth name)
+  cmake_parse_arguments(S "" "TOP;FREQ_UP5K;FREQ_HX8K" "RTL" ${ARGN})
+  if(NOT IPSEC_FPGA_SYNTH_TESTS)
+    return()
+  endif()
+  if(NOT YOSYS_EXECUTABLE OR NOT NEXTPNR_ICE40_EXECUTABLE)
+    message(WARNING "yosys or nextpnr-ice40 not found: synthesis check ${name} not added")
+    return()
+  endif()
+  string(REPLACE ";" "|" rtl_list "${S_RTL}")
+  foreach(part up5k hx8k)
+    string(TOUPPER ${part} PART)
+    set(freq ${S_FREQ_${PART}})
+    if(NOT freq)
+      continue()
+    endif()
+    add_test(NAME synth.${name}.${part}
+             COMMAND ${CMAKE_COMMAND}
+                     -DNAME=${name} -DTOP=${S_TOP} -DPART=${part} -DFREQ=${freq}
+                     "-DRTL=${rtl_list}" -DOUT_DIR=${IPSEC_FPGA_SYNTH_DIR}
+                     -DYOSYS=${YOSYS_EXECUTABLE} -DNEXTPNR=${NEXTPNR_ICE40_EXECUTABLE}
+                     -P ${CMAKE_SOURCE_DIR}/cmake/synth_ice40.cmake)
+    set_tests_properties(synth.${name}.${part} PROPERTIES LABELS synth TIMEOUT 1200)
+  endforeach()
+endfunction()

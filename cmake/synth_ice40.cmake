@@ -1,0 +1,80 @@
+# Runs yosys and nextpnr-ice40 for one design on one part and writes the
+# figures as JSON. Invoked by the synth.* CTest tests (see IpsecFpgaSynth.cmake).
+# Inputs: NAME TOP PART(up5k|hx8k) FREQ(MHz) RTL(|-separated) OUT_DIR YOSYS NEXTPNR
+
+string(REPLACE "|" ";" rtl_files "${RTL}")
+set(work ${OUT_DIR}/${NAME}.${PART})
+file(MAKE_DIRECTORY ${work})
+if(PART STREQUAL "up5k")
+  set(package sg48)
+elseif(PART STREQUAL "hx8k")
+  set(package ct256)
+else()
+  message(FATAL_ERROR "unknown iCE40 part '${PART}' (expected up5k or hx8k)")
+endif()
+
+string(JOIN " " rtl_args ${rtl_files})
+execute_process(
+  COMMAND ${YOSYS} -q -l ${work}/yosys.log -p
+          "read_verilog ${rtl_args}; synth_ice40 -top ${TOP} -json ${work}/netlist.json; tee -q -o ${work}/stat.json stat -json"
+  RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${NAME}: yosys failed (${rc}), see ${work}/yosys.log")
+endif()
+
+execute_process(
+  COMMAND ${NEXTPNR} --${PART} --package ${package} --seed 1 --freq ${FREQ}
+          --json ${work}/netlist.json --report ${work}/report.json
+          --pcf-allow-unconstrained --timing-allow-fail -q -l ${work}/nextpnr.log
+  RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${NAME}: nextpnr-ice40 --${PART} failed (${rc}), see ${work}/nextpnr.log")
+endif()
+
+file(READ ${work}/report.json report)
+string(JSON lc_used GET "${report}" utilization ICESTORM_LC used)
+string(JSON lc_available GET "${report}" utilization ICESTORM_LC available)
+string(JSON ebr_used GET "${report}" utilization ICESTORM_RAM used)
+string(JSON ebr_available GET "${report}" utilization ICESTORM_RAM available)
+set(spram_used 0)
+if(PART STREQUAL "up5k")
+  string(JSON spram_used GET "${report}" utilization ICESTORM_SPRAM used)
+endif()
+# The design's clock is the first (usually only) entry of fmax.
+string(JSON clock_name MEMBER "${report}" fmax 0)
+string(JSON fmax GET "${report}" fmax ${clock_name} achieved)
+
+# Flip-flops from yosys' statistics: every SB_DFF* cell.
+file(READ ${work}/stat.json stat)
+string(JSON cell_types GET "${stat}" design num_cells_by_type)
+string(JSON type_count LENGTH "${cell_types}")
+set(ff 0)
+math(EXPR last "${type_count} - 1")
+foreach(i RANGE ${last})
+  string(JSON type MEMBER "${cell_types}" ${i})
+  if(type MATCHES "^SB_DFF")
+    string(JSON count GET "${cell_types}" ${type})
+    math(EXPR ff "${ff} + ${count}")
+  endif()
+endforeach()
+
+# if() compares numbers as doubles, so fractional MHz work.
+string(REGEX MATCH "^[0-9]+(\\.[0-9][0-9]?)?" fmax "${fmax}")
+if(fmax LESS FREQ)
+  set(met false)
+else()
+  set(met true)
+endif()
+
+file(WRITE ${OUT_DIR}/${NAME}.${PART}.json "{
+  \"name\": \"${NAME}\", \"top\": \"${TOP}\", \"part\": \"${PART}\",
+  \"lc\": ${lc_used}, \"lc_available\": ${lc_available}, \"ff\": ${ff},
+  \"ebr\": ${ebr_used}, \"ebr_available\": ${ebr_available}, \"spram\": ${spram_used},
+  \"fmax_mhz\": ${fmax}, \"target_mhz\": ${FREQ}, \"timing_met\": ${met}
+}
+")
+message("${NAME} on ${PART}: ${lc_used}/${lc_available} LC, ${ff} FF, ${ebr_used} EBR, "
+        "${spram_used} SPRAM, Fmax ${fmax} MHz (target ${FREQ} MHz)")
+if(NOT met)
+  message(FATAL_ERROR "${NAME} on ${PART}: timing not met: ${fmax} MHz < ${FREQ} MHz")
+endif()
