@@ -8,11 +8,13 @@ find_program(YOSYS_EXECUTABLE yosys)
 find_program(NEXTPNR_ICE40_EXECUTABLE nextpnr-ice40)
 
 # ipsec_fpga_synth(<name> TOP <module> RTL <files...>
-#                  [FREQ_UP5K <MHz>] [FREQ_HX8K <MHz>])
+#                  [FREQ_UP5K <MHz>] [FREQ_HX8K <MHz>]
+#                  [MAX_LC_UP5K <n>] [MAX_LC_HX8K <n>])
 # Adds synth.<name>.up5k (iCE40UP5K-SG48) and synth.<name>.hx8k
-# (iCE40HX8K-CT256) for each part given a frequency.
+# (iCE40HX8K-CT256) for each part given a frequency. The check fails when the
+# clock target is missed or the design takes more logic cells than its budget.
 function(ipsec_fpga_synth name)
-  cmake_parse_arguments(S "" "TOP;FREQ_UP5K;FREQ_HX8K" "RTL" ${ARGN})
+  cmake_parse_arguments(S "" "TOP;FREQ_UP5K;FREQ_HX8K;MAX_LC_UP5K;MAX_LC_HX8K" "RTL" ${ARGN})
   if(NOT IPSEC_FPGA_SYNTH_TESTS)
     return()
   endif()
@@ -27,12 +29,26 @@ function(ipsec_fpga_synth name)
     if(NOT freq)
       continue()
     endif()
+    set(max_lc ${S_MAX_LC_${PART}})
+    if(NOT max_lc)
+      set(max_lc 0)
+    endif()
     add_test(NAME synth.${name}.${part}
              COMMAND ${CMAKE_COMMAND}
-                     -DNAME=${name} -DTOP=${S_TOP} -DPART=${part} -DFREQ=${freq}
+                     -DNAME=${name} -DTOP=${S_TOP} -DPART=${part} -DFREQ=${freq} -DMAX_LC=${max_lc}
                      "-DRTL=${rtl_list}" -DOUT_DIR=${IPSEC_FPGA_SYNTH_DIR}
                      -DYOSYS=${YOSYS_EXECUTABLE} -DNEXTPNR=${NEXTPNR_ICE40_EXECUTABLE}
                      -P ${CMAKE_SOURCE_DIR}/cmake/synth_ice40.cmake)
     set_tests_properties(synth.${name}.${part} PROPERTIES LABELS synth TIMEOUT 1200)
   endforeach()
 endfunction()
+
+# `figures`: runs every synthesis check and regenerates the tables in docs/.
+add_custom_target(figures
+  COMMAND ${CMAKE_CTEST_COMMAND} -L synth --output-on-failure -j2
+  COMMAND ${CMAKE_COMMAND} -DIN_DIR=${IPSEC_FPGA_SYNTH_DIR}
+          -DOUTPUT=${CMAKE_SOURCE_DIR}/docs/figures/crypto-cores-ice40.md
+          -P ${CMAKE_SOURCE_DIR}/cmake/synth_table.cmake
+  WORKING_DIRECTORY ${CMAKE_BINARY_DIR}
+  COMMENT "Synthesizing every core and regenerating docs/figures/"
+  VERBATIM)

@@ -1,6 +1,7 @@
 # Runs yosys and nextpnr-ice40 for one design on one part and writes the
 # figures as JSON. Invoked by the synth.* CTest tests (see IpsecFpgaSynth.cmake).
-# Inputs: NAME TOP PART(up5k|hx8k) FREQ(MHz) RTL(|-separated) OUT_DIR YOSYS NEXTPNR
+# Inputs: NAME TOP PART(up5k|hx8k) FREQ(MHz) MAX_LC(0 = no budget) RTL(|-separated)
+#         OUT_DIR YOSYS NEXTPNR
 
 string(REPLACE "|" ";" rtl_files "${RTL}")
 set(work ${OUT_DIR}/${NAME}.${PART})
@@ -70,11 +71,15 @@ file(WRITE ${OUT_DIR}/${NAME}.${PART}.json "{
   \"name\": \"${NAME}\", \"top\": \"${TOP}\", \"part\": \"${PART}\",
   \"lc\": ${lc_used}, \"lc_available\": ${lc_available}, \"ff\": ${ff},
   \"ebr\": ${ebr_used}, \"ebr_available\": ${ebr_available}, \"spram\": ${spram_used},
-  \"fmax_mhz\": ${fmax}, \"target_mhz\": ${FREQ}, \"timing_met\": ${met}
+  \"fmax_mhz\": \"${fmax}\", \"target_mhz\": ${FREQ}, \"timing_met\": ${met},
+  \"lc_budget\": ${MAX_LC}
 }
 ")
 message("${NAME} on ${PART}: ${lc_used}/${lc_available} LC, ${ff} FF, ${ebr_used} EBR, "
         "${spram_used} SPRAM, Fmax ${fmax} MHz (target ${FREQ} MHz)")
 if(NOT met)
   message(FATAL_ERROR "${NAME} on ${PART}: timing not met: ${fmax} MHz < ${FREQ} MHz")
+endif()
+if(MAX_LC GREATER 0 AND lc_used GREATER MAX_LC)
+  message(FATAL_ERROR "${NAME} on ${PART}: ${lc_used} logic cells, over its budget of ${MAX_LC}")
 endif()
