@@ -1,0 +1,125 @@
+`default_nettype none
+// SHA-1 compression function (FIPS 180-4, 6.1.2), one round per clock.
+//
+// Same shape as sha256_core (see there and docs/cores/sha1.md): the core only
+// compresses; H is set with `init` (FIPS IV) or `state_load` (e.g. a
+// precomputed HMAC state) and read on `state_out` while idle. Rounds 0..15
+// take W[t] = M[t] straight from the stream, so a block takes 80 rounds + 1
+// cycle that adds the working variables into H: 81 cycles back to back.
+module sha1_core (
+    input  wire         clk,
+    input  wire         rst,
+    // Strobes, accepted only while `idle`; `init` wins over `state_load`.
+    // Either one makes the core busy for one cycle, then idle again.
+    input  wire         init,        // H <= FIPS 180-4 IV
+    input  wire         state_load,  // H <= state_in
+    input  wire [159:0] state_in,    // H0 in [159:128] ... H4 in [31:0]
+    output wire [159:0] state_out,   // H, same layout; valid while `idle`
+    // Message words, big-endian as in FIPS 180-4; 16 words per block.
+    input  wire [31:0]  s_axis_tdata,
+    input  wire         s_axis_tvalid,
+    output wire         s_axis_tready,
+    output wire         idle,        // no block in progress, state_out valid
+    output reg          block_done   // one cycle: first idle cycle after a block
+);
+  localparam [159:0] IV = {32'h67452301, 32'hefcdab89, 32'h98badcfe, 32'h10325476, 32'hc3d2e1f0};
+
+  // ---------------------------------------------------------------- control
+  // `round` is the round to run next; 0 while idle, so an idle core is simply
+  // waiting for word 0 of the next block. `stage` = round / 20 selects f and K.
+  reg  [6:0] round;
+  reg  [1:0] stage;
+  reg        finishing;        // cycle that adds the working variables into H
+  reg        finishing_block;  // ... after a block (not after a load)
+
+  wire take_load   = idle && (init || state_load);
+  wire word_rounds = (round[6:4] == 3'd0);  // rounds 0..15 take a stream word
+  wire advance     = !finishing && (!word_rounds || (s_axis_tvalid && s_axis_tready));
+  wire last_of_stage = (round == 7'd19) || (round == 7'd39) || (round == 7'd59) ||
+                       (round == 7'd79);
+
+  assign idle          = (round == 7'd0) && !finishing;
+  assign s_axis_tready = word_rounds && !finishing && !take_load;
+
+  always @(posedge clk) begin
+    if (rst) begin
+      round           <= 7'd0;
+      stage           <= 2'd0;
+      finishing       <= 1'b0;
+      finishing_block <= 1'b0;
+      block_done      <= 1'b0;
+    end else begin
+      block_done <= finishing && finishing_block;
+      finishing  <= (advance && round == 7'd79) || take_load;
+      if (advance) begin
+        round           <= (round == 7'd79) ? 7'd0 : round + 7'd1;
+        finishing_block <= 1'b1;
+        if (last_of_stage) stage <= stage + 2'd1;  // wraps to 0 after round 79
+      end
+      if (take_load) finishing_block <= 1'b0;
+    end
+  end
+
+  // ------------------------------------------------------ message schedule
+  // window[32*i +: 32] = W[t-1-i], i = 0..14. W[t+1] is computed one round
+  // early into w_ahead (its register shares the XOR's logic cell), which also
+  // makes 15 words of history enough.
+  reg  [479:0] window;
+  reg  [31:0]  w_ahead;
+  wire [31:0]  w_t = word_rounds ? s_axis_tdata : w_ahead;
+  // W[t+1] = ROTL1(W[t-2] ^ W[t-7] ^ W[t-13] ^ W[t-15])
+  wire [31:0]  w_mix = window[32 +: 32] ^ window[192 +: 32] ^ window[384 +: 32] ^
+                       window[448 +: 32];
+
+  always @(posedge clk) begin
+    if (advance) begin
+      window  <= {window[447:0], w_t};
+      w_ahead <= {w_mix[30:0], w_mix[31]};
+    end
+  end
+
+  // ------------------------------------------------------------ round logic
+  reg [31:0] a, b, c, d, e;
+  reg [159:0] h_state;  // the chaining value H
+
+  reg [31:0] f, k;
+  always @(*) begin
+    case (stage)
+      2'd0:    begin f = (b & c) | (~b & d);          k = 32'h5a827999; end
+      2'd2:    begin f = (b & c) | (b & d) | (c & d); k = 32'h8f1bbcdc; end
+      2'd1:    begin f = b ^ c ^ d;                   k = 32'h6ed9eba1; end
+      default: begin f = b ^ c ^ d;                   k = 32'hca62c1d6; end
+    endcase
+  end
+
+  wire [31:0] temp = ({a[26:0], a[31:27]} + f) + (e + k + w_t);
+
+  // H + working variables: the end of a block, and the copy of a loaded H
+  // into the (then zeroed) working variables.
+  wire [159:0] sum = {
+    h_state[159:128] + a, h_state[127:96] + b, h_state[95:64] + c, h_state[63:32] + d,
+    h_state[31:0] + e
+  };
+
+  always @(posedge clk) begin
+    if (take_load) begin
+      {a, b, c, d, e} <= 160'd0;
+    end else if (finishing) begin
+      {a, b, c, d, e} <= sum;
+    end else if (advance) begin
+      a <= temp;
+      b <= a;
+      c <= {b[1:0], b[31:2]};
+      d <= c;
+      e <= d;
+    end
+  end
+
+  always @(posedge clk) begin
+    if (take_load) h_state <= init ? IV : state_in;
+    else if (finishing) h_state <= sum;
+  end
+
+  assign state_out = h_state;
+endmodule
+`default_nettype wire
