@@ -54,6 +54,9 @@ module tdes_core (
   reg  [3:0]  round;        // round within the current DES pass, 0..15
   reg  [1:0]  pass;         // DES pass within the block, 0..2 (3DES)
   reg         decrypt;      // direction of the block (of its first pass)
+  // Round 0 of an encrypt pass, registered so that the key path does not wait on
+  // the pass/direction decode (it feeds the key mux in front of the S-boxes).
+  reg         first_encrypt_round;
 
   wire last_round    = (round == 4'd15);
   wire last_pass     = !triple_mode || (pass == 2'd2);
@@ -86,7 +89,7 @@ module tdes_core (
       // C16 -> C15); by two after every other round, including the first
       // encrypt round, which goes C0 -> C2 (see des_key_schedule).
       .shift_two    (!((round == 4'd7) || (round == 4'd14) || (pass_decrypt && round == 4'd0))),
-      .peek_left_one(!pass_decrypt && round == 4'd0),
+      .peek_left_one(first_encrypt_round),
       .round_key    (round_key)
   );
 
@@ -124,6 +127,11 @@ module tdes_core (
     end
 
     if (accept) decrypt <= s_axis_tuser;
+
+    // The pass after this one encrypts when pass 0 -> 1 of a decrypt block (the
+    // middle pass is inverted) or pass 1 -> 2 of an encrypt block.
+    if (accept) first_encrypt_round <= !s_axis_tuser;
+    else if (advance) first_encrypt_round <= pass_boundary && (decrypt ^ (pass == 2'd1));
 
     if (finishing && !m_axis_tvalid) m_axis_tdata <= block_fp;
   end
