@@ -1,0 +1,80 @@
+// Random keys and blocks against OpenSSL, with random idle cycles on
+// s_axis_tvalid and back-pressure on m_axis_tready, and a new random key
+// every 100 blocks (loaded while the last block of the batch is in flight).
+#include <algorithm>
+#include <boost/test/unit_test.hpp>
+#include <random>
+
+#include "aes_core_driver.hpp"
+#include "aes_models.hpp"
+#include "aes_reference.hpp"
+#include "test_seed.hpp"
+
+using namespace ipsec_fpga::verif;
+
+namespace {
+
+constexpr std::size_t kBlocksPerKey = 100;
+constexpr std::size_t kBlocksPerDirection = 10000;
+constexpr unsigned kBusyPercent = 30;
+
+template <class Model>
+void random_blocks(std::size_t key_bytes) {
+  const std::string name = std::string(AesModelTraits<Model>::kWaveform) + "_random_" +
+                           std::to_string(key_bytes * 8);
+  std::mt19937_64 rng(test_seed(name, 0x5eed0000aeULL + key_bytes));
+  HandshakeJitter input_jitter(rng, kBusyPercent);
+  HandshakeJitter output_jitter(rng, kBusyPercent);
+  AesCoreDriver<Model> core(name);
+
+  // Each batch: a key, then half encrypt and half decrypt blocks in random
+  // order, so every direction gets exactly kBlocksPerDirection blocks.
+  std::vector<AesJob> jobs;
+  std::vector<Bytes> expected;
+  for (std::size_t batch = 0; batch < 2 * kBlocksPerDirection / kBlocksPerKey; ++batch) {
+    const Bytes key = random_bytes(rng, key_bytes);
+    jobs.push_back(AesJob::key(key));
+    std::vector<bool> directions(kBlocksPerKey, false);
+    std::fill(directions.begin() + kBlocksPerKey / 2, directions.end(), true);
+    std::shuffle(directions.begin(), directions.end(), rng);
+    for (bool decrypt : directions) {
+      Bytes block = random_bytes(rng, 16);
+      expected.push_back(aes_ecb_reference(key, block, decrypt));
+      jobs.push_back(AesJob::block(std::move(block), decrypt));
+    }
+  }
+
+  const AesRun run = core.run(jobs, &input_jitter, &output_jitter);
+  std::size_t failures = 0;
+  std::size_t block = 0;
+  for (const AesJob& job : jobs) {
+    if (job.kind == AesJob::Kind::kKey) continue;
+    const AesTransfer& transfer = run.blocks[block];
+    const bool ok = transfer.result == expected[block] && transfer.result_decrypt == job.decrypt;
+    if (!ok && ++failures <= 10) {
+      BOOST_ERROR(AesModelTraits<Model>::kName
+                  << " " << aes_name(key_bytes) << (job.decrypt ? " decrypt" : " encrypt")
+                  << " random block " << block << " (batch " << block / kBlocksPerKey
+                  << ", input " << to_hex(job.data) << "): expected " << to_hex(expected[block])
+                  << " got " << to_hex(transfer.result)
+                  << (transfer.result_decrypt == job.decrypt ? "" : " with the wrong tuser"));
+    }
+    ++block;
+  }
+  BOOST_TEST(failures == 0u, AesModelTraits<Model>::kName
+                                 << " " << aes_name(key_bytes) << ": " << failures << " of "
+                                 << block << " random blocks wrong");
+  BOOST_TEST_MESSAGE(AesModelTraits<Model>::kName
+                     << " " << aes_name(key_bytes) << ": " << block << " random blocks in "
+                     << run.blocks.back().output_edge << " clocks");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(random_against_openssl)
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(aes128, Model, AesModels) { random_blocks<Model>(16); }
+BOOST_AUTO_TEST_CASE_TEMPLATE(aes192, Model, AesModels) { random_blocks<Model>(24); }
+BOOST_AUTO_TEST_CASE_TEMPLATE(aes256, Model, AesModels) { random_blocks<Model>(32); }
+
+BOOST_AUTO_TEST_SUITE_END()
