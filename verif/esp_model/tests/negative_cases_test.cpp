@@ -126,7 +126,8 @@ BOOST_AUTO_TEST_CASE(ciphertext_bit_flipped_without_integrity_breaks_the_padding
   BOOST_TEST(pair.receiver->usage.decrypt_failures == 1u);
 }
 
-// An authentic packet (right ICV) whose decrypted trailer is `trailer_fault`.
+// An authentic packet (right ICV, sequence number 1) whose plaintext, trailer
+// included, is `plaintext` as given.
 Bytes authentic_packet_with_bad_trailer(SaPair& pair, Bytes plaintext) {
   const SecurityAssociation& sa = pair.sender->sa;
   const Bytes iv = test::random_iv(pair.rng, sa.suite);

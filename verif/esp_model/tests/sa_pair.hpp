@@ -3,6 +3,7 @@
 #pragma once
 
 #include <random>
+#include <stdexcept>
 
 #include "esp_inbound.hpp"
 #include "esp_outbound.hpp"
