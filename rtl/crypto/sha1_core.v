@@ -6,7 +6,10 @@
 // precomputed HMAC state) and read on `state_out` while idle. Rounds 0..15
 // take W[t] = M[t] straight from the stream, so a block takes 80 rounds + 1
 // cycle that adds the working variables into H: 81 cycles back to back.
-module sha1_core (
+module sha1_core #(
+    // 1: message schedule history in block RAM (4 EBR), 0: in flip-flops.
+    parameter W_IN_EBR = 1
+) (
     input  wire         clk,
     input  wire         rst,
     // Strobes, accepted only while `idle`; `init` wins over `state_load`.
@@ -61,22 +64,21 @@ module sha1_core (
   end
 
   // ------------------------------------------------------ message schedule
-  // window[32*i +: 32] = W[t-1-i], i = 0..14. W[t+1] is computed one round
-  // early into w_ahead (its register shares the XOR's logic cell), which also
-  // makes 15 words of history enough.
-  reg  [479:0] window;
-  reg  [31:0]  w_ahead;
-  wire [31:0]  w_t = word_rounds ? s_axis_tdata : w_ahead;
-  // W[t+1] = ROTL1(W[t-2] ^ W[t-7] ^ W[t-13] ^ W[t-15])
-  wire [31:0]  w_mix = window[32 +: 32] ^ window[192 +: 32] ^ window[384 +: 32] ^
-                       window[448 +: 32];
+  wire [31:0] w_ahead;  // W[t] for rounds 16..79, computed one round early
+  wire [31:0] w_t = word_rounds ? s_axis_tdata : w_ahead;
+  // Only t mod 16 is needed (80 is a multiple of 16, so it wraps with round).
+  wire [3:0]  next_round = advance ? round[3:0] + 4'd1 : round[3:0];
 
-  always @(posedge clk) begin
-    if (advance) begin
-      window  <= {window[447:0], w_t};
-      w_ahead <= {w_mix[30:0], w_mix[31]};
-    end
-  end
+  sha1_message_schedule #(
+      .W_IN_EBR(W_IN_EBR)
+  ) schedule (
+      .clk(clk),
+      .advance(advance),
+      .round(round[3:0]),
+      .next_round(next_round),
+      .w_t(w_t),
+      .w_ahead(w_ahead)
+  );
 
   // ------------------------------------------------------------ round logic
   reg [31:0] a, b, c, d, e;

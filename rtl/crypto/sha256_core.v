@@ -10,7 +10,10 @@
 // round straight from the stream: a block takes 64 rounds + 1 cycle that adds
 // the working variables into H, i.e. 65 cycles back to back. A missing word
 // stalls the round. See docs/cores/sha256.md for the timing.
-module sha256_core (
+module sha256_core #(
+    // 1: message schedule history in block RAM (4 EBR), 0: in flip-flops.
+    parameter W_IN_EBR = 1
+) (
     input  wire         clk,
     input  wire         rst,
     // Strobes, accepted only while `idle`; `init` wins over `state_load`.
@@ -63,36 +66,25 @@ module sha256_core (
   end
 
   // ------------------------------------------------------ message schedule
-  // window[32*i +: 32] = W[t-1-i], i = 0..14. W[t+1] is computed one round
-  // early into w_ahead, so the schedule adders are not in series with the
-  // round adders; that is also why 15 words of history are enough.
-  reg  [479:0] window;
-  reg  [31:0]  w_ahead;
-  wire [31:0]  w_t = word_rounds ? s_axis_tdata : w_ahead;
+  wire [31:0] w_ahead;  // W[t] for rounds 16..63, computed one round early
+  wire [31:0] w_t = word_rounds ? s_axis_tdata : w_ahead;
+  wire [5:0]  next_round = advance ? round + 6'd1 : round;
 
-  function [31:0] small_sigma0(input [31:0] x);
-    small_sigma0 = {x[6:0], x[31:7]} ^ {x[17:0], x[31:18]} ^ {3'b000, x[31:3]};
-  endfunction
-  function [31:0] small_sigma1(input [31:0] x);
-    small_sigma1 = {x[16:0], x[31:17]} ^ {x[18:0], x[31:19]} ^ {10'd0, x[31:10]};
-  endfunction
-
-  // W[t+1] = s1(W[t-1]) + W[t-6] + s0(W[t-14]) + W[t-15]
-  wire [31:0] w_next = (small_sigma1(window[0 +: 32]) + window[160 +: 32]) +
-                       (small_sigma0(window[416 +: 32]) + window[448 +: 32]);
-
-  always @(posedge clk) begin
-    if (advance) begin
-      window  <= {window[447:0], w_t};
-      w_ahead <= w_next;
-    end
-  end
+  sha256_message_schedule #(
+      .W_IN_EBR(W_IN_EBR)
+  ) schedule (
+      .clk(clk),
+      .advance(advance),
+      .round(round[3:0]),
+      .next_round(next_round[3:0]),
+      .w_t(w_t),
+      .w_ahead(w_ahead)
+  );
 
   // ---------------------------------------------------------- round constants
   // K[round] is read from a ROM (block RAM on iCE40) one cycle ahead.
-  wire [5:0]  k_addr = advance ? round + 6'd1 : round;
   wire [31:0] k;
-  sha256_k_rom k_rom (.clk(clk), .addr(k_addr), .k(k));
+  sha256_k_rom k_rom (.clk(clk), .addr(next_round), .k(k));
 
   // ------------------------------------------------------------ round logic
   reg [31:0] a, b, c, d, e, f, g, h;
