@@ -1,0 +1,19 @@
+#pragma once
+// Tunables of the IKE engine; the defaults follow strongSwan's (4 s x 1.8^n,
+// 5 retransmits) so the two behave alike on the wire.
+
+#include <cstdint>
+
+namespace ipsec_fpga::ike {
+
+struct EngineSettings {
+  std::uint64_t retransmit_timeout_ms = 4000;
+  double retransmit_base = 1.8;
+  int retransmit_tries = 5;      // retransmits before the SA is abandoned
+  int max_errors = 5;            // malformed/undecryptable messages tolerated per SA
+  std::uint16_t ike_port = 500;  // where we listen; NAT-T moves to 4500
+  std::uint16_t nat_t_port = 4500;
+  std::size_t nonce_size = 32;
+};
+
+}  // namespace ipsec_fpga::ike
