@@ -22,7 +22,9 @@ struct AesJob {
   Bytes data;  // 16-byte block, or a 16/24/32-byte key
   bool decrypt = false;
 
-  static AesJob block(Bytes bytes, bool decrypt) { return {Kind::kBlock, std::move(bytes), decrypt}; }
+  static AesJob block(Bytes bytes, bool decrypt) {
+    return {Kind::kBlock, std::move(bytes), decrypt};
+  }
   static AesJob key(Bytes bytes) { return {Kind::kKey, std::move(bytes), false}; }
 };
 
@@ -30,7 +32,7 @@ struct AesJob {
 // (edge 0 is the first rising edge after reset is released).
 struct AesTransfer {
   Bytes result;
-  bool result_decrypt = false;  // m_axis_tuser
+  bool result_decrypt = false;    // m_axis_tuser
   std::uint64_t accept_edge = 0;  // s_axis_tvalid && s_axis_tready
   std::uint64_t output_edge = 0;  // m_axis_tvalid && m_axis_tready
 };
@@ -38,6 +40,8 @@ struct AesTransfer {
 struct AesRun {
   std::vector<AesTransfer> blocks;  // in job order (the core keeps order)
   std::vector<std::uint64_t> key_load_edges;
+  std::uint64_t output_stall_clocks = 0;   // m_axis_tvalid && !m_axis_tready
+  std::uint64_t input_refused_clocks = 0;  // s_axis_tvalid && !s_axis_tready
 };
 
 template <class Model>
@@ -84,13 +88,13 @@ class AesCoreDriver {
     const std::uint64_t deadline = model_.cycle() + 200 * (jobs.size() + 10);
     while (delivered < block_count) {
       if (model_.cycle() > deadline) {
-        throw std::runtime_error("aes_core: stream stalled at edge " +
-                                 std::to_string(model_.cycle()) + " after " +
-                                 std::to_string(delivered) + " of " + std::to_string(block_count) +
-                                 " blocks");
+        throw std::runtime_error(
+            "aes_core: stream stalled at edge " + std::to_string(model_.cycle()) + " after " +
+            std::to_string(delivered) + " of " + std::to_string(block_count) + " blocks");
       }
       bool key_load = false;
-      if (!offering && next_job < jobs.size() && (input_jitter == nullptr || input_jitter->offer())) {
+      if (!offering && next_job < jobs.size() &&
+          (input_jitter == nullptr || input_jitter->offer())) {
         const AesJob& job = jobs[next_job];
         if (job.kind == AesJob::Kind::kKey) {
           drive_key(job.data);
@@ -109,6 +113,8 @@ class AesCoreDriver {
 
       const std::uint64_t edge = model_.cycle();
       if (key_load) result.key_load_edges.push_back(edge);
+      if (model_->m_axis_tvalid && !model_->m_axis_tready) ++result.output_stall_clocks;
+      if (offering && !model_->s_axis_tready) ++result.input_refused_clocks;
       if (model_->m_axis_tvalid && model_->m_axis_tready) {
         if (delivered >= accepted) throw std::runtime_error("aes_core: output without input");
         AesTransfer& transfer = result.blocks[delivered++];

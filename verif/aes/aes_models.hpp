@@ -11,7 +11,9 @@
 
 namespace ipsec_fpga::verif {
 
-inline unsigned aes_rounds(std::size_t key_bytes) { return key_bytes == 16 ? 10 : key_bytes == 24 ? 12 : 14; }
+inline unsigned aes_rounds(std::size_t key_bytes) {
+  return key_bytes == 16 ? 10 : key_bytes == 24 ? 12 : 14;
+}
 
 template <class Model>
 struct AesModelTraits;

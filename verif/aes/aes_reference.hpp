@@ -19,7 +19,7 @@ inline Bytes aes_ecb_reference(const Bytes& key, const Bytes& input, bool decryp
   if (cipher == nullptr || input.size() % 16 != 0)
     throw std::invalid_argument("aes_ecb_reference: bad key or input length");
   std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)> ctx(EVP_CIPHER_CTX_new(),
-                                                                       &EVP_CIPHER_CTX_free);
+                                                                      &EVP_CIPHER_CTX_free);
   Bytes output(input.size());
   int length = 0;
   if (!ctx ||

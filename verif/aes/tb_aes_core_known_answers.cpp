@@ -18,11 +18,10 @@ Bytes xor_bytes(const Bytes& a, const Bytes& b) {
 template <class Model>
 void check(const Bytes& actual, const Bytes& expected, std::size_t key_bytes, bool decrypt,
            const std::string& vector) {
-  BOOST_TEST(actual == expected, AesModelTraits<Model>::kName
-                                     << " " << aes_name(key_bytes)
-                                     << (decrypt ? " decrypt" : " encrypt") << " vector " << vector
-                                     << ": expected " << to_hex(expected) << " got "
-                                     << to_hex(actual));
+  BOOST_TEST(actual == expected,
+             AesModelTraits<Model>::kName
+                 << " " << aes_name(key_bytes) << (decrypt ? " decrypt" : " encrypt") << " vector "
+                 << vector << ": expected " << to_hex(expected) << " got " << to_hex(actual));
 }
 
 }  // namespace
@@ -57,8 +56,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(sp800_38a_ecb, Model, AesModels) {
       for (std::size_t i = 0; i < 4; ++i) {
         const Bytes expected = from_hex(decrypt ? kSp80038aPlaintext[i] : vector.ciphertext[i]);
         check<Model>(run.blocks[i].result, expected, key.size(), decrypt,
-                     std::string(decrypt ? vector.decrypt_name : vector.encrypt_name) +
-                         " block " + std::to_string(i + 1));
+                     std::string(decrypt ? vector.decrypt_name : vector.encrypt_name) + " block " +
+                         std::to_string(i + 1));
       }
     }
   }
@@ -80,7 +79,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(sp800_38a_cbc, Model, AesModels) {
     }
 
     std::vector<AesJob> jobs;
-    for (const char* block : vector.ciphertext) jobs.push_back(AesJob::block(from_hex(block), true));
+    for (const char* block : vector.ciphertext)
+      jobs.push_back(AesJob::block(from_hex(block), true));
     const AesRun run = core.run(jobs);
     chain = from_hex(kSp80038aCbcIv);
     for (std::size_t i = 0; i < 4; ++i) {

@@ -29,11 +29,10 @@ void check_results(const AesRun& run, const std::vector<AesJob>& jobs, const std
     const Bytes expected = aes_ecb_reference(key, job.data, job.decrypt);
     const AesTransfer& transfer = run.blocks[block];
     BOOST_TEST(transfer.result == expected,
-               AesModelTraits<Model>::kName << " " << aes_name(key.size())
-                                            << (job.decrypt ? " decrypt" : " encrypt") << " "
-                                            << what << " block " << block << ": expected "
-                                            << to_hex(expected) << " got "
-                                            << to_hex(transfer.result));
+               AesModelTraits<Model>::kName
+                   << " " << aes_name(key.size()) << (job.decrypt ? " decrypt" : " encrypt") << " "
+                   << what << " block " << block << ": expected " << to_hex(expected) << " got "
+                   << to_hex(transfer.result));
     BOOST_TEST(transfer.result_decrypt == job.decrypt,
                AesModelTraits<Model>::kName << " " << what << " block " << block
                                             << ": m_axis_tuser does not match s_axis_tuser");
@@ -50,10 +49,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(key_setup_clocks, Model, AesModels) {
   for (std::size_t key_bytes : {16u, 32u, 24u, 16u}) {
     const std::uint64_t clocks = core.load_key(counting_bytes(key_bytes, 1));
     BOOST_TEST(clocks == aes_key_setup_clocks(key_bytes),
-               AesModelTraits<Model>::kName << " " << aes_name(key_bytes)
-                                            << " key set-up: expected "
-                                            << aes_key_setup_clocks(key_bytes) << " clocks, got "
-                                            << clocks);
+               AesModelTraits<Model>::kName
+                   << " " << aes_name(key_bytes) << " key set-up: expected "
+                   << aes_key_setup_clocks(key_bytes) << " clocks, got " << clocks);
   }
 }
 
@@ -80,16 +78,16 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(back_to_back_blocks, Model, AesModels) {
       for (std::size_t i = 0; i < run.blocks.size(); ++i) {
         const AesTransfer& block = run.blocks[i];
         BOOST_TEST(block.output_edge - block.accept_edge == aes_latency(key_bytes),
-                   AesModelTraits<Model>::kName
-                       << " " << aes_name(key_bytes) << " " << what << " block " << i
-                       << " latency: expected " << aes_latency(key_bytes) << " clocks, got "
-                       << block.output_edge - block.accept_edge);
+                   AesModelTraits<Model>::kName << " " << aes_name(key_bytes) << " " << what
+                                                << " block " << i << " latency: expected "
+                                                << aes_latency(key_bytes) << " clocks, got "
+                                                << block.output_edge - block.accept_edge);
         if (i == 0) {
-          BOOST_TEST(block.accept_edge - run.key_load_edges.front() ==
-                         aes_key_setup_clocks(key_bytes),
-                     AesModelTraits<Model>::kName << " " << aes_name(key_bytes) << " " << what
-                                                  << ": first block not accepted right after "
-                                                     "key set-up");
+          BOOST_TEST(
+              block.accept_edge - run.key_load_edges.front() == aes_key_setup_clocks(key_bytes),
+              AesModelTraits<Model>::kName << " " << aes_name(key_bytes) << " " << what
+                                           << ": first block not accepted right after "
+                                              "key set-up");
           continue;
         }
         const std::uint64_t interval = block.accept_edge - run.blocks[i - 1].accept_edge;
@@ -119,12 +117,10 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(direction_change_from_idle, Model, AesModels) {
     const bool iterative = AesModelTraits<Model>::clocks_per_block(32) > 1;
     const std::uint64_t expected_wait = iterative && decrypt != previous ? 1 : 0;
     BOOST_TEST(run.blocks[0].accept_edge - offered == expected_wait,
-               AesModelTraits<Model>::kName << (decrypt ? " decrypt" : " encrypt")
-                                            << " block after a "
-                                            << (previous ? "decrypt" : "encrypt")
-                                            << " one: expected to wait " << expected_wait
-                                            << " clocks, waited "
-                                            << run.blocks[0].accept_edge - offered);
+               AesModelTraits<Model>::kName
+                   << (decrypt ? " decrypt" : " encrypt") << " block after a "
+                   << (previous ? "decrypt" : "encrypt") << " one: expected to wait "
+                   << expected_wait << " clocks, waited " << run.blocks[0].accept_edge - offered);
     previous = decrypt;
   }
 }
@@ -153,10 +149,10 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(key_reload_between_blocks, Model, AesModels) {
     const std::uint64_t first_accept = run.blocks[4 * k].accept_edge;
     const std::uint64_t expected = run.key_load_edges[k] + aes_key_setup_clocks(key_sizes[k]) +
                                    aes_rounds(key_sizes[k - 1]) - 1;
-    BOOST_TEST(first_accept == expected,
-               AesModelTraits<Model>::kName << " reload " << k << " to " << aes_name(key_sizes[k])
-                                            << ": first block expected at edge " << expected
-                                            << ", accepted at " << first_accept);
+    BOOST_TEST(first_accept == expected, AesModelTraits<Model>::kName
+                                             << " reload " << k << " to " << aes_name(key_sizes[k])
+                                             << ": first block expected at edge " << expected
+                                             << ", accepted at " << first_accept);
   }
 }
 
