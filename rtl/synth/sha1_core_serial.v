@@ -19,7 +19,7 @@ module sha1_core_serial (
 );
   reg [191:0] shift_reg;  // {state_in, tdata}
   reg         init_q, state_load_q, word_valid_q;
-  reg [7:0]   out_bit;
+  reg [7:0]   out_bit;  // counts past 159 too; those selects are don't-care
   wire [159:0] state_out;
   wire         tready;
 
