@@ -121,7 +121,7 @@ void AggressiveMode::on_am2(IkeSa& sa, ExchangeContext& ctx, const IsakmpMessage
   if (!Phase1Steps::derive_keys(sa, ctx)) return;
   ByteView id_body = message.body_of(PayloadType::identification);
   sa.id_r_body.assign(id_body.begin(), id_body.end());
-  if (hash->data != sa.keymat->hash_r(sa.sa_i_body, sa.id_r_body) ||
+  if (!constant_time_equal(hash->data, sa.keymat->hash_r(sa.sa_i_body, sa.id_r_body)) ||
       !Phase1Steps::peer_id_acceptable(sa, *id)) {
     return Phase1Steps::fail(sa, ctx, LogMessage::authentication_failed,
                              NotifyType::authentication_failed);
@@ -140,7 +140,7 @@ void AggressiveMode::on_am3(IkeSa& sa, ExchangeContext& ctx, const IsakmpMessage
                             const Datagram& datagram) {
   const auto* hash = message.find<HashPayload>();
   if (!hash) return Phase1Steps::log_malformed(sa, ctx, "Aggressive Mode 3 without HASH");
-  if (hash->data != sa.keymat->hash_i(sa.sa_i_body, sa.id_i_body)) {
+  if (!constant_time_equal(hash->data, sa.keymat->hash_i(sa.sa_i_body, sa.id_i_body))) {
     return Phase1Steps::fail(sa, ctx, LogMessage::authentication_failed,
                              NotifyType::authentication_failed);
   }

@@ -64,7 +64,8 @@ bool Informational::hash_valid(const IkeSa& sa, const IsakmpMessage& message) {
     return false;
   }
   const auto& hash = std::get<HashPayload>(message.payloads.front().payload);
-  return hash.data == sa.keymat->hash_1(message.header.message_id, message.after_hash());
+  return constant_time_equal(hash.data,
+                             sa.keymat->hash_1(message.header.message_id, message.after_hash()));
 }
 
 void Informational::on_message(IkeSa& sa, ExchangeContext& ctx, const IsakmpMessage& message) {

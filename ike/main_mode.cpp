@@ -157,7 +157,7 @@ void MainMode::on_mm5(IkeSa& sa, ExchangeContext& ctx, const IsakmpMessage& mess
   sa.peer = datagram.source;
   ByteView id_body = message.body_of(PayloadType::identification);
   sa.id_i_body.assign(id_body.begin(), id_body.end());
-  if (hash->data != sa.keymat->hash_i(sa.sa_i_body, sa.id_i_body) ||
+  if (!constant_time_equal(hash->data, sa.keymat->hash_i(sa.sa_i_body, sa.id_i_body)) ||
       !Phase1Steps::peer_id_acceptable(sa, *id)) {
     return Phase1Steps::fail(sa, ctx, LogMessage::authentication_failed,
                              NotifyType::authentication_failed);
@@ -178,7 +178,7 @@ void MainMode::on_mm6(IkeSa& sa, ExchangeContext& ctx, const IsakmpMessage& mess
   sa.tasks.answered(0);
   ByteView id_body = message.body_of(PayloadType::identification);
   sa.id_r_body.assign(id_body.begin(), id_body.end());
-  if (hash->data != sa.keymat->hash_r(sa.sa_i_body, sa.id_r_body) ||
+  if (!constant_time_equal(hash->data, sa.keymat->hash_r(sa.sa_i_body, sa.id_r_body)) ||
       !Phase1Steps::peer_id_acceptable(sa, *id)) {
     return Phase1Steps::fail(sa, ctx, LogMessage::authentication_failed,
                              NotifyType::authentication_failed);

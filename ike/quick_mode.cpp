@@ -122,7 +122,8 @@ std::optional<QuickMode> QuickMode::initiate(IkeSa& sa, ExchangeContext& ctx) {
 std::optional<QuickMode> QuickMode::respond(IkeSa& sa, ExchangeContext& ctx,
                                             const IsakmpMessage& qm1) {
   std::uint32_t mid = qm1.header.message_id;
-  if (!first_is_hash(qm1) || hash_of(qm1) != sa.keymat->hash_1(mid, qm1.after_hash())) {
+  if (!first_is_hash(qm1) ||
+      !constant_time_equal(hash_of(qm1), sa.keymat->hash_1(mid, qm1.after_hash()))) {
     log_malformed(sa, ctx, "Quick Mode 1 HASH(1) does not verify");
     return std::nullopt;
   }
@@ -234,7 +235,8 @@ void QuickMode::on_message(IkeSa& sa, ExchangeContext& ctx, const IsakmpMessage&
 
 void QuickMode::on_qm2(IkeSa& sa, ExchangeContext& ctx, const IsakmpMessage& message) {
   if (!first_is_hash(message) ||
-      hash_of(message) != sa.keymat->hash_2(message_id_, ni_, message.after_hash())) {
+      !constant_time_equal(hash_of(message),
+                           sa.keymat->hash_2(message_id_, ni_, message.after_hash()))) {
     return log_malformed(sa, ctx, "Quick Mode 2 HASH(2) does not verify");
   }
   sa.tasks.answered(message_id_);
@@ -283,7 +285,8 @@ void QuickMode::on_qm2(IkeSa& sa, ExchangeContext& ctx, const IsakmpMessage& mes
 }
 
 void QuickMode::on_qm3(IkeSa& sa, ExchangeContext& ctx, const IsakmpMessage& message) {
-  if (!first_is_hash(message) || hash_of(message) != sa.keymat->hash_3(message_id_, ni_, nr_)) {
+  if (!first_is_hash(message) ||
+      !constant_time_equal(hash_of(message), sa.keymat->hash_3(message_id_, ni_, nr_))) {
     return log_malformed(sa, ctx, "Quick Mode 3 HASH(3) does not verify");
   }
   sa.tasks.answered(message_id_);

@@ -58,6 +58,10 @@ void SecureBytes::clear() {
   data_.clear();
 }
 
+bool constant_time_equal(ByteView a, ByteView b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
 bool operator==(const SecureBytes& a, const SecureBytes& b) {
   return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }

@@ -38,4 +38,8 @@ class SecureBytes {
   Bytes data_;
 };
 
+// Equal length and contents, in time independent of where they differ
+// (CRYPTO_memcmp): for comparing received HASH payloads with expected ones.
+bool constant_time_equal(ByteView a, ByteView b);
+
 }  // namespace ipsec_fpga::ike

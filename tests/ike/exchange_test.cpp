@@ -513,3 +513,14 @@ BOOST_AUTO_TEST_CASE(same_seeds_same_bytes) {
   };
   BOOST_TEST((transcript() == transcript()));
 }
+
+BOOST_AUTO_TEST_CASE(host_send_failure_is_logged) {
+  TwoGateways n(TwoGateways::rule_a(), TwoGateways::rule_b());
+  n.drop = [](const Datagram&, bool) { return true; };
+  n.a.engine.initiate(1);
+  n.run();
+  n.a.engine.send_failed(n.a.sent.front());
+  n.run();
+  BOOST_TEST(n.a.log.back() == "!! Failed to send IKE Packet");
+  BOOST_TEST(n.a.engine.ike_sa_count() == 1u);  // the retransmit timer still owns it
+}

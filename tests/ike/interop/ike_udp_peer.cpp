@@ -75,7 +75,9 @@ int main(int argc, char** argv) {
       "exit-on", po::value<std::string>()->default_value(""), "exit 0 once this log line appears")(
       "duration", po::value<double>()->default_value(30), "exit 3 after this many seconds")(
       "retransmit-ms", po::value<std::uint64_t>()->default_value(4000), "first retransmit timeout")(
-      "tries", po::value<int>()->default_value(5), "retransmits before giving up");
+      "tries", po::value<int>()->default_value(5), "retransmits before giving up")(
+      "dump-dir", po::value<std::string>()->default_value(""),
+      "write every received ISAKMP message there (fuzzing seeds)");
   po::variables_map vm;
   try {
     po::store(po::parse_command_line(argc, argv, options), vm);
@@ -110,6 +112,8 @@ int main(int argc, char** argv) {
   rule.remote_selector = parse_net(vm["remote-net"].as<std::string>());
   bool print_keys = vm.count("print-keys") != 0;
   std::string exit_on = vm["exit-on"].as<std::string>();
+  std::string dump_dir = vm["dump-dir"].as<std::string>();
+  int dumped = 0;
 
   RuleTable policy({rule});
   OpensslRandomSource random;
@@ -222,6 +226,13 @@ int main(int argc, char** argv) {
               if (check.ok && vm.count("esp-send") && esp_seq == 1) send_esp_probe();
             }
             continue;
+          }
+        }
+        if (!dump_dir.empty()) {
+          std::string path = dump_dir + "/received-" + std::to_string(dumped++) + ".isakmp";
+          if (FILE* f = std::fopen(path.c_str(), "wb")) {
+            std::fwrite(data.data(), 1, data.size(), f);
+            std::fclose(f);
           }
         }
         Datagram d;

@@ -170,6 +170,11 @@ run_case() {
                    --esp "${OUR_ESP:-$esp}" --local-net 198.51.100.0/25 --remote-net "$our_remote"
                    --print-keys --esp-send --duration 60 --retransmit-ms 1000 --tries 3)
   [ "$initiator" = ours ] && peer_args+=(--initiate)
+  # IKE_DUMP_DIR=<dir>: keep strongSwan's messages as fuzzing seeds.
+  if [ -n "${IKE_DUMP_DIR:-}" ]; then
+    mkdir -p "$IKE_DUMP_DIR/$name"
+    peer_args+=(--dump-dir "$IKE_DUMP_DIR/$name")
+  fi
   ip netns exec "$NS_OURS" "$PEER_BIN" "${peer_args[@]}" > "$dir/ours.out" 2>&1 &
   PEER_PID=$!
   sleep 0.2
