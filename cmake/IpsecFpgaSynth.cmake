@@ -9,12 +9,15 @@ find_program(NEXTPNR_ICE40_EXECUTABLE nextpnr-ice40)
 
 # ipsec_fpga_synth(<name> TOP <module> RTL <files...>
 #                  [FREQ_UP5K <MHz>] [FREQ_HX8K <MHz>]
-#                  [MAX_LC_UP5K <n>] [MAX_LC_HX8K <n>])
+#                  [MAX_LC_UP5K <n>] [MAX_LC_HX8K <n>]
+#                  [PARAMS <NAME=value>...])
 # Adds synth.<name>.up5k (iCE40UP5K-SG48) and synth.<name>.hx8k
 # (iCE40HX8K-CT256) for each part given a frequency. The check fails when the
 # clock target is missed or the design takes more logic cells than its budget.
+# PARAMS override parameters of the top module (yosys chparam), so one wrapper
+# can be measured in several configurations under different names.
 function(ipsec_fpga_synth name)
-  cmake_parse_arguments(S "" "TOP;FREQ_UP5K;FREQ_HX8K;MAX_LC_UP5K;MAX_LC_HX8K" "RTL" ${ARGN})
+  cmake_parse_arguments(S "" "TOP;FREQ_UP5K;FREQ_HX8K;MAX_LC_UP5K;MAX_LC_HX8K" "RTL;PARAMS" ${ARGN})
   if(NOT IPSEC_FPGA_SYNTH_TESTS)
     return()
   endif()
@@ -23,6 +26,7 @@ function(ipsec_fpga_synth name)
     return()
   endif()
   string(REPLACE ";" "|" rtl_list "${S_RTL}")
+  string(REPLACE ";" "|" param_list "${S_PARAMS}")
   foreach(part up5k hx8k)
     string(TOUPPER ${part} PART)
     set(freq ${S_FREQ_${PART}})
@@ -36,7 +40,7 @@ function(ipsec_fpga_synth name)
     add_test(NAME synth.${name}.${part}
              COMMAND ${CMAKE_COMMAND}
                      -DNAME=${name} -DTOP=${S_TOP} -DPART=${part} -DFREQ=${freq} -DMAX_LC=${max_lc}
-                     "-DRTL=${rtl_list}" -DOUT_DIR=${IPSEC_FPGA_SYNTH_DIR}
+                     "-DRTL=${rtl_list}" "-DPARAMS=${param_list}" -DOUT_DIR=${IPSEC_FPGA_SYNTH_DIR}
                      -DYOSYS=${YOSYS_EXECUTABLE} -DNEXTPNR=${NEXTPNR_ICE40_EXECUTABLE}
                      -P ${CMAKE_SOURCE_DIR}/cmake/synth_ice40.cmake)
     set_tests_properties(synth.${name}.${part} PROPERTIES LABELS synth TIMEOUT 1200)

@@ -1,7 +1,7 @@
 # Runs yosys and nextpnr-ice40 for one design on one part and writes the
 # figures as JSON. Invoked by the synth.* CTest tests (see IpsecFpgaSynth.cmake).
 # Inputs: NAME TOP PART(up5k|hx8k) FREQ(MHz) MAX_LC(0 = no budget) RTL(|-separated)
-#         OUT_DIR YOSYS NEXTPNR
+#         PARAMS(|-separated NAME=value, may be empty) OUT_DIR YOSYS NEXTPNR
 
 string(REPLACE "|" ";" rtl_files "${RTL}")
 set(work ${OUT_DIR}/${NAME}.${PART})
@@ -15,9 +15,19 @@ else()
 endif()
 
 string(JOIN " " rtl_args ${rtl_files})
+set(chparams "")
+if(PARAMS)
+  string(REPLACE "|" ";" params "${PARAMS}")
+  foreach(param ${params})
+    if(NOT param MATCHES "^([A-Za-z_][A-Za-z0-9_]*)=(.+)$")
+      message(FATAL_ERROR "${NAME}: PARAMS entry '${param}' is not NAME=value")
+    endif()
+    string(APPEND chparams "chparam -set ${CMAKE_MATCH_1} ${CMAKE_MATCH_2} ${TOP}; ")
+  endforeach()
+endif()
 execute_process(
   COMMAND ${YOSYS} -q -l ${work}/yosys.log -p
-          "read_verilog ${rtl_args}; synth_ice40 -top ${TOP} -json ${work}/netlist.json; tee -q -o ${work}/stat.json stat -json"
+          "read_verilog ${rtl_args}; ${chparams}synth_ice40 -top ${TOP} -json ${work}/netlist.json; tee -q -o ${work}/stat.json stat -json"
   RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "${NAME}: yosys failed (${rc}), see ${work}/yosys.log")
