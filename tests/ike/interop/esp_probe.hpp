@@ -1,7 +1,7 @@
 #pragma once
-// Test-only ESP (RFC 4303, AES-CBC + HMAC) on OpenSSL, to prove that the keys
-// ike/ negotiated are the keys the peer uses: verify and decrypt one packet
-// the peer sent, and build one packet the peer must accept.
+// Test-only ESP (RFC 4303: 3DES/AES-CBC + HMAC, AES-GCM-16 per RFC 4106) on OpenSSL, to prove that
+// the keys ike/ negotiated are the keys the peer uses: verify and decrypt one packet the peer sent,
+// and build one packet the peer must accept.
 
 #include <optional>
 #include <string>
