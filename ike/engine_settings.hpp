@@ -2,6 +2,7 @@
 // Tunables of the IKE engine; the defaults follow strongSwan's (4 s x 1.8^n,
 // 5 retransmits) so the two behave alike on the wire.
 
+#include <cstddef>
 #include <cstdint>
 
 namespace ipsec_fpga::ike {
@@ -14,6 +15,10 @@ struct EngineSettings {
   std::uint16_t ike_port = 500;  // where we listen; NAT-T moves to 4500
   std::uint16_t nat_t_port = 4500;
   std::size_t nonce_size = 32;
+  // Caps that keep a flood of first messages or a long-lived SA from
+  // growing memory without bound.
+  std::size_t max_half_open = 64;         // responder SAs not yet established
+  std::size_t remembered_exchanges = 16;  // replies kept for duplicate detection
 };
 
 }  // namespace ipsec_fpga::ike

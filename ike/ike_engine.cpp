@@ -223,7 +223,19 @@ void IkeEngine::receive(const Datagram& datagram) {
       is_zero(header->responder_cookie) && (header->exchange == ExchangeType::identity_protection ||
                                             header->exchange == ExchangeType::aggressive);
   if (sa == nullptr) {
-    if (first_message && !header->encrypted()) return new_responder(datagram, *header);
+    if (first_message && !header->encrypted()) {
+      std::size_t half_open =
+          static_cast<std::size_t>(std::count_if(sas_.begin(), sas_.end(), [](const auto& s) {
+            return !s->initiator() && !s->established();
+          }));
+      if (half_open >= settings_.max_half_open) {
+        LogEvent event{LogMessage::malformed_packet, 0, datagram.source.address};
+        event.detail = "too many half-open ISAKMP SAs, request dropped";
+        log(std::move(event));
+        return;
+      }
+      return new_responder(datagram, *header);
+    }
     LogEvent event{LogMessage::malformed_packet, 0, datagram.source.address};
     event.detail = "no ISAKMP SA for these cookies";
     log(std::move(event));

@@ -29,6 +29,8 @@ struct IdCheck {
   TrafficSelector offending_range;
 };
 
+// Rules returned here must stay at the same address while ISAKMP SAs made
+// from them live (the engine keeps pointers to them).
 class Policy {
  public:
   virtual ~Policy() = default;

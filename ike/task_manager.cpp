@@ -12,7 +12,14 @@ std::uint32_t TaskManager::new_message_id(RandomSource& random) {
     std::uint32_t id = static_cast<std::uint32_t>(b[0]) << 24 |
                        static_cast<std::uint32_t>(b[1]) << 16 |
                        static_cast<std::uint32_t>(b[2]) << 8 | b[3];
-    if (id != 0 && used_ids_.insert(id).second) return id;
+    if (id == 0 || !used_ids_.insert(id).second) continue;
+    used_order_.push_back(id);
+    // Only recent IDs can still collide with an exchange in flight.
+    if (used_order_.size() > 64 * settings_->remembered_exchanges) {
+      used_ids_.erase(used_order_.front());
+      used_order_.pop_front();
+    }
+    return id;
   }
 }
 
@@ -29,11 +36,18 @@ void TaskManager::sent_request(std::uint32_t message_id, const Datagram& datagra
 void TaskManager::answered(std::uint32_t message_id) { pending_.erase(message_id); }
 
 void TaskManager::received(std::uint32_t message_id, ByteView raw) {
+  if (last_received_.count(message_id) == 0) received_order_.push_back(message_id);
   last_received_[message_id] = LastReceived{Bytes(raw.begin(), raw.end()), std::nullopt};
+  // Forget the replies of the oldest exchanges; a peer retransmits only recent ones.
+  while (received_order_.size() > settings_->remembered_exchanges) {
+    last_received_.erase(received_order_.front());
+    received_order_.pop_front();
+  }
 }
 
 void TaskManager::replied(std::uint32_t message_id, const Datagram& reply) {
-  last_received_[message_id].reply = reply;
+  auto it = last_received_.find(message_id);
+  if (it != last_received_.end()) it->second.reply = reply;
 }
 
 bool TaskManager::is_duplicate(std::uint32_t message_id, ByteView raw,

@@ -6,6 +6,7 @@
 // received message is kept, so a retransmitted request gets the same reply.
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -59,7 +60,9 @@ class TaskManager {
   const EngineSettings* settings_;
   std::map<std::uint32_t, Pending> pending_;
   std::map<std::uint32_t, LastReceived> last_received_;
+  std::deque<std::uint32_t> received_order_;  // oldest first, for eviction
   std::set<std::uint32_t> used_ids_;
+  std::deque<std::uint32_t> used_order_;
 };
 
 }  // namespace ipsec_fpga::ike

@@ -524,3 +524,35 @@ BOOST_AUTO_TEST_CASE(host_send_failure_is_logged) {
   BOOST_TEST(n.a.log.back() == "!! Failed to send IKE Packet");
   BOOST_TEST(n.a.engine.ike_sa_count() == 1u);  // the retransmit timer still owns it
 }
+
+BOOST_AUTO_TEST_CASE(a_flood_of_first_messages_is_capped) {
+  TwoGateways n(TwoGateways::rule_a(), TwoGateways::rule_b());
+  n.drop = [](const Datagram&, bool) { return true; };
+  n.a.engine.initiate(1);
+  n.run();
+  Bytes mm1 = n.a.sent.front().payload;
+  for (int i = 0; i < 100; ++i) {
+    mm1[0] = static_cast<std::uint8_t>(i);  // a new initiator cookie each time
+    mm1[1] = 0x5a;
+    n.b.engine.receive({{ip("192.0.2.1"), 500}, {ip("198.51.100.1"), 500}, mm1});
+  }
+  n.run();
+  BOOST_TEST(n.b.engine.ike_sa_count() == EngineSettings{}.max_half_open);
+  BOOST_TEST(count_lines(n.b,
+                         "!! Malformed IKE packet from <192.0.2.1>: too many half-open "
+                         "ISAKMP SAs, request dropped") == 36u);
+  // They expire; then requests are accepted again.
+  n.drop = nullptr;
+  n.advance(200000, 5000);
+  BOOST_TEST(n.b.engine.ike_sa_count() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(many_quick_modes_on_one_isakmp_sa) {
+  TwoGateways n(TwoGateways::rule_a(), TwoGateways::rule_b());
+  for (int i = 0; i < 40; ++i) {
+    n.a.engine.initiate(1);
+    n.run();
+  }
+  expect_matching_installs(n, 40);
+  BOOST_TEST(count_lines(n.a, "Phase 1 IKE SA process done") == 1u);
+}
