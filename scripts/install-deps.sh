@@ -13,7 +13,10 @@ packages=(
   # host libraries
   libssl-dev libboost-test-dev libboost-program-options-dev libusb-1.0-0-dev
   # interop and packet checks
-  strongswan-charon strongswan-swanctl libcharon-extra-plugins tshark iproute2
+  strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins
+  tshark iproute2
+  # generators of committed tables (ROMs, layouts)
+  python3
 )
 
 if [ "$(id -u)" -ne 0 ]; then
