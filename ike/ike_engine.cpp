@@ -282,6 +282,11 @@ void IkeEngine::receive(const Datagram& datagram) {
                 it->second.state() == QuickMode::State::failed;
     it = over ? sa->quick_modes.erase(it) : std::next(it);
   }
+  // IVs of exchanges that ended (a retransmitted request is answered from
+  // the TaskManager's reply cache, which needs no IV).
+  for (auto it = sa->exchange_ivs.begin(); it != sa->exchange_ivs.end();) {
+    it = sa->quick_modes.count(it->first) ? std::next(it) : sa->exchange_ivs.erase(it);
+  }
   remove_dead();
 }
 
@@ -341,6 +346,7 @@ void IkeEngine::tick(std::uint64_t now_ms) {
         sa->state = IkeSa::State::dead;
       } else {
         sa->quick_modes.erase(mid);
+        sa->exchange_ivs.erase(mid);
         sa->tasks.forget(mid);
       }
     }

@@ -555,4 +555,8 @@ BOOST_AUTO_TEST_CASE(many_quick_modes_on_one_isakmp_sa) {
   }
   expect_matching_installs(n, 40);
   BOOST_TEST(count_lines(n.a, "Phase 1 IKE SA process done") == 1u);
+  // Finished exchanges leave no per-exchange state behind.
+  BOOST_TEST(n.a.engine.ike_sa(1)->exchange_ivs.empty());
+  BOOST_TEST(n.b.engine.ike_sa(7)->exchange_ivs.empty());
+  BOOST_TEST(n.a.engine.ike_sa(1)->quick_modes.empty());
 }
