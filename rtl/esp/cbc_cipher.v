@@ -119,10 +119,7 @@ module cbc_cipher #(
   wire done = (out_beat && m_axis_tlast) || (iv_to_chain && out_left == 14'd0);
 
   always @(posedge clk) begin
-    if (key_accept) begin
-      key_loaded_cipher <= key_cmd_cipher;
-      key_loaded_tag <= key_cmd_tag;
-    end
+    if (key_accept) key_loaded_tag <= key_cmd_tag;
 
     if (cmd_accept) begin
       gather <= cmd_block;  // the nonce block (used only in nonce mode)
@@ -155,7 +152,10 @@ module cbc_cipher #(
       gather_beat <= 2'd0;
       out_beats <= 3'd0;
     end else begin
-      if (key_accept) key_valid <= cmd_cipher_ok;
+      if (key_accept) begin
+        key_valid <= cmd_cipher_ok;
+        key_loaded_cipher <= key_cmd_cipher;
+      end
 
       if (cmd_accept) begin
         running <= 1'b1;
