@@ -129,7 +129,10 @@ module hmac_engine #(
   // ------------------------------------------------------------------ cores
   // One state_in for all cores: the inner state when a message starts, the
   // outer state when the inner hash is done (the only load during INNER).
+  // Without SHA-256 (HAS_SHA256 = 0) the low 96 bits are not used.
+  /* verilator lint_off UNUSEDSIGNAL */
   wire [255:0] load_state = (phase == INNER) ? s_cmd_outer_state : s_cmd_inner_state;
+  /* verilator lint_on UNUSEDSIGNAL */
   wire [1:0]   load_alg = (phase == INNER) ? msg_alg : s_cmd_alg;
   wire         load = start || to_outer;
 
