@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # build
   build-essential cmake ninja-build pkg-config clang-format
+  # libFuzzer targets (Clang's sanitizer runtime)
+  clang libclang-rt-14-dev
   # RTL simulation and lint
   verilator
   # iCE40 synthesis, place and route, bitstreams
