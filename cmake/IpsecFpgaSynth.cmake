@@ -46,17 +46,3 @@ function(ipsec_fpga_synth name)
     set_tests_properties(synth.${name}.${part} PROPERTIES LABELS synth TIMEOUT 1200)
   endforeach()
 endfunction()
-
-# `figures`: runs every synthesis check, then regenerates the tables in docs/figures/
-# from their results and from the core benchmark.
-add_custom_target(figures
-  COMMAND ${CMAKE_CTEST_COMMAND} -L synth --output-on-failure -j2
-  COMMAND ${CMAKE_COMMAND} -DIN_DIR=${IPSEC_FPGA_SYNTH_DIR}
-          -DOUTPUT=${CMAKE_SOURCE_DIR}/docs/figures/crypto-cores-ice40.md
-          -P ${CMAKE_SOURCE_DIR}/cmake/synth_table.cmake
-  COMMAND $<TARGET_FILE:ipsec-fpga-core-bench>
-          --markdown ${CMAKE_SOURCE_DIR}/docs/figures/crypto-cores-bench.md
-  DEPENDS ipsec-fpga-core-bench
-  WORKING_DIRECTORY ${CMAKE_BINARY_DIR}
-  COMMENT "Synthesizing every core and regenerating docs/figures/"
-  VERBATIM)

@@ -11,10 +11,11 @@ jobs=$(nproc)
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
 cmake --build build -j"$jobs"
 
-# libFuzzer needs Clang: a second, small build of just the fuzz targets.
+# libFuzzer needs Clang: a second, small build of just the fuzz targets, with
+# the libraries they test instrumented too (coverage guidance, ASan, UBSan).
 if [ $# -eq 0 ]; then
   CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DIPSEC_FPGA_SYNTH_TESTS=OFF
+    -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined" -DIPSEC_FPGA_SYNTH_TESTS=OFF
   cmake --build build-fuzz -j"$jobs" --target fuzz-targets
   ctest --test-dir build-fuzz -L fuzz --output-on-failure
 fi
