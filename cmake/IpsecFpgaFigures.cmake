@@ -2,7 +2,7 @@
 # synthesis checks, the core benchmark, the strongSwan interop matrix) and
 # rewrites those pages. Included after every layer, so all targets exist.
 set(figures_dir ${CMAKE_SOURCE_DIR}/docs/figures)
-set(interop_matrix ${CMAKE_BINARY_DIR}/tests/ike/interop/ike-interop-matrix.md)
+set(interop_matrix ${CMAKE_BINARY_DIR}/tests/interop/ike-interop-matrix.md)
 add_custom_target(figures
   COMMAND ${CMAKE_CTEST_COMMAND} -L synth --output-on-failure -j2
   COMMAND ${CMAKE_COMMAND} -DIN_DIR=${IPSEC_FPGA_SYNTH_DIR}
@@ -10,7 +10,7 @@ add_custom_target(figures
   COMMAND $<TARGET_FILE:ipsec-fpga-core-bench> --markdown ${figures_dir}/crypto-cores-bench.md
   COMMAND ${CMAKE_CTEST_COMMAND} -R "^interop[.]ike[.]strongswan$" --output-on-failure
   COMMAND ${CMAKE_COMMAND} "-DTITLE=IKEv1 interop with strongSwan"
-          -DSOURCE=tests/ike/interop/strongswan_interop.sh -DIN=${interop_matrix}
+          -DSOURCE=tests/interop/strongswan_interop.sh -DIN=${interop_matrix}
           -DOUTPUT=${figures_dir}/ike-interop.md -P ${CMAKE_SOURCE_DIR}/cmake/generated_page.cmake
   DEPENDS ipsec-fpga-core-bench ike_udp_peer
   WORKING_DIRECTORY ${CMAKE_BINARY_DIR}
