@@ -25,7 +25,7 @@
 // whose inferred high half would be below 0 or above 2^32-1.
 //
 // Cycles with a memory that accepts every request and answers 2 cycles
-// later (sa_table's engine port): check 11; update 12 + writes, writes = 5
+// later (sa_table's engine port): check 12; update 13 + writes, writes = 5
 // when the window moves, 2 when a bit inside it is set, 0 when refused.
 // Each cycle the memory refuses a request adds one.
 module replay_window #(
@@ -40,10 +40,10 @@ module replay_window #(
     input  wire        cmd_esn,
     input  wire [63:0] cmd_sequence,
 
-    output reg        res_valid,
-    output reg [ 1:0] res_status,    // 0 ok, 1 replay, 2 too_old
-    output reg [63:0] res_sequence,
-    output reg [63:0] res_highest,   // H after the command
+    output reg         res_valid,
+    output reg  [ 1:0] res_status,    // 0 ok, 1 replay, 2 too_old
+    output wire [63:0] res_sequence,
+    output wire [63:0] res_highest,   // H after the command
 
     output wire        mem_req_valid,
     input  wire        mem_req_ready,
@@ -62,11 +62,10 @@ module replay_window #(
   localparam [6:0] SEQ_HI = `SA_SEQUENCE_WORD, SEQ_LO = `SA_SEQUENCE_WORD + 1;
   localparam [6:0] STALE = `SA_REPLAY_STALE_WORD, BITMAP = `SA_REPLAY_BITMAP_WORD;
   localparam [31:0] WINDOW_MINUS_1 = WINDOW - 1;
-  localparam [63:0] WINDOW_64 = {32'd0, WINDOW_MINUS_1} + 64'd1;
   localparam [WORD_BITS:0] SPAN_ALL = {1'b1, {WORD_BITS{1'b0}}};  // WORDS
 
   localparam [3:0] S_IDLE = 4'd0, S_READ_STATE = 4'd1, S_INFER = 4'd2, S_CLASSIFY = 4'd3,
-      S_READ_BITS = 4'd4, S_DECIDE = 4'd5, S_WRITE = 4'd6;
+      S_READ_BITS = 4'd4, S_DECIDE = 4'd5, S_WRITE = 4'd6, S_DIFF = 4'd7;
   reg [3:0] state;
 
   // The command.
@@ -75,11 +74,16 @@ module replay_window #(
   reg [63:0] seq;  // cmd_sequence, then the full number
   reg        seq_invalid;  // ESN inference out of range
 
-  // What was read.
+  // What was read (the bitmap words and the stale word are replaced by
+  // their new values in S_DECIDE, for the writes).
   reg [63:0] highest;
   reg [31:0] stale;
   reg [31:0] old_s;  // bitmap word holding seq
   reg [31:0] old_a;  // bitmap word holding highest + 1
+  reg [31:0] bottom;  // left edge of the window, low half (A2.1)
+  reg        case_a;  // the window lies within one 2^32 block
+  assign res_sequence = seq;
+  assign res_highest  = highest;
 
   // Request sequencing within a phase: issued and answered counts.
   reg [2:0] issued;
@@ -88,11 +92,10 @@ module replay_window #(
   reg [2:0] to_write;
 
   // --- ESN inference (RFC 4303 A2.1), registered in S_INFER --------------
-  wire [31:0] top_low = highest[31:0];
   wire [31:0] top_high = highest[63:32];
-  wire [31:0] bottom = top_low - WINDOW_MINUS_1;
   wire [31:0] seq_low = seq[31:0];
-  wire case_a = top_low >= WINDOW_MINUS_1;
+  wire [31:0] top_high_plus_1 = top_high + 1'b1;
+  wire [31:0] top_high_minus_1 = top_high - 1'b1;
   reg  [31:0] high;
   reg         high_invalid;
   always @(*) begin
@@ -100,21 +103,32 @@ module replay_window #(
     high_invalid = 1'b0;
     if (case_a) begin
       if (seq_low < bottom) begin
-        high = top_high + 1'b1;
+        high = top_high_plus_1;
         high_invalid = &top_high;
       end
     end else if (seq_low >= bottom) begin
-      high = top_high - 1'b1;
+      high = top_high_minus_1;
       high_invalid = top_high == 32'd0;
     end
   end
 
-  // --- Classification, registered in S_CLASSIFY -------------------------
-  wire [64:0] ahead_by = {1'b0, seq} - {1'b0, highest};  // seq - H, borrow in bit 64
-  wire [63:0] behind_by = highest - seq;
-  wire ahead = !ahead_by[64] && ahead_by != 65'd0;
-  wire behind_out = behind_by >= WINDOW_64;
-  wire big_jump = ahead_by[63:0] >= WINDOW_64;
+  // --- Classification: d = seq - H as two 33-bit halves, registered in
+  // S_DIFF (two short carry chains instead of one of 65 bits), then tested
+  // bit-wise in S_CLASSIFY. d = (diff_high - borrow) * 2^32 + diff_low.
+  reg  [32:0] diff_low;  // seq_lo - H_lo, borrow in bit 32
+  reg  [32:0] diff_high;  // seq_hi - H_hi, two's complement
+  wire        borrow = diff_low[32];
+  wire [31:0] dl = diff_low[31:0];
+  wire        high_zero = diff_high == 33'd0;
+  wire d_high_zero = (high_zero && !borrow) || (diff_high == 33'd1 && borrow);
+  wire d_high_minus_1 = (&diff_high && !borrow) || (high_zero && borrow);
+  wire d_negative = diff_high[32] || (high_zero && borrow);
+  wire d_zero = d_high_zero && dl == 32'd0;
+  wire ahead = !d_negative && !d_zero;
+  wire big_jump = !(d_high_zero && dl[31:POS_BITS] == {(32 - POS_BITS) {1'b0}});  // d >= WINDOW
+  // -WINDOW < d < 0: high half -1, low half in [2^32 - WINDOW + 1, 2^32 - 1].
+  wire just_behind = d_high_minus_1 && &dl[31:POS_BITS] && |dl[POS_BITS-1:0];
+  wire behind_out = !d_zero && !just_behind;  // with !ahead: H - seq >= WINDOW
   wire [POS_BITS:0] next = highest[POS_BITS:0] + 1'b1;  // ring position of H + 1
   reg is_ahead, is_old, is_big;
   reg [WORD_BITS-1:0] k_s, k_a;
@@ -131,15 +145,18 @@ module replay_window #(
   wire [31:0] from_a = ~((32'd1 << b_a) - 1);  // bits >= b_a
   wire [31:0] upto_s = 32'hffffffff >> (5'd31 - b_s);  // bits <= b_s
   wire seen = cur_s[b_s];
-  reg [31:0] interior;  // bitmap words strictly between k_a and k_s (ring order)
+  // Bitmap words strictly between k_a and k_s in ring order (span >= 2):
+  // above k_a and below k_s, or, wrapping, above k_a or below k_s.
+  reg [31:0] above_a, below_s;
   integer w;
-  always @(*) begin
-    interior = 32'd0;
-    for (w = 0; w < WORDS; w = w + 1)
-      /* verilator lint_off WIDTH */
-      interior[w] = span > 1 && ((w - k_a - 1) & (WORDS - 1)) < span - 1;
-    /* verilator lint_on WIDTH */
-  end
+  always @(*)
+    for (w = 0; w < 32; w = w + 1) begin
+      /* verilator lint_off WIDTH */  // w is a constant after unrolling
+      above_a[w] = w > k_a;
+      below_s[w] = w < k_s;
+      /* verilator lint_on WIDTH */
+    end
+  wire [31:0] interior = span < 2 ? 32'd0 : k_a < k_s ? (above_a & below_s) : (above_a | below_s);
   reg [31:0] new_s, new_a, new_stale;
   always @(*) begin
     new_s = cur_s | bit_s;
@@ -159,7 +176,6 @@ module replay_window #(
       end
     end
   end
-  reg [31:0] w_s, w_a, w_stale;
   wire [6:0] word_s = BITMAP + {{(7 - WORD_BITS) {1'b0}}, k_s};
   wire [6:0] word_a = BITMAP + {{(7 - WORD_BITS) {1'b0}}, k_a};
 
@@ -177,15 +193,15 @@ module replay_window #(
         case (issued)
           3'd0: begin
             mem_req_word  = word_s;
-            mem_req_wdata = w_s;
+            mem_req_wdata = old_s;
           end
           3'd1: begin
             mem_req_word  = STALE;
-            mem_req_wdata = w_stale;
+            mem_req_wdata = stale;
           end
           3'd2: begin
             mem_req_word  = word_a;
-            mem_req_wdata = w_a;
+            mem_req_wdata = old_a;
           end
           3'd3: begin
             mem_req_word  = SEQ_HI;
@@ -226,7 +242,11 @@ module replay_window #(
           if (mem_rsp_valid)
             case (answered)
               3'd0: highest[63:32] <= mem_rsp_rdata;
-              3'd1: highest[31:0] <= mem_rsp_rdata;
+              3'd1: begin
+                highest[31:0] <= mem_rsp_rdata;
+                bottom        <= mem_rsp_rdata - WINDOW_MINUS_1;
+                case_a        <= mem_rsp_rdata >= WINDOW_MINUS_1;
+              end
               default: stale <= mem_rsp_rdata;
             endcase
           if (mem_rsp_valid && answered == 3'd2) state <= S_INFER;
@@ -239,7 +259,12 @@ module replay_window #(
             seq[63:32]  <= high;
             seq_invalid <= high_invalid;
           end else if (!update) seq[63:32] <= 32'd0;
-          state <= S_CLASSIFY;
+          state <= S_DIFF;
+        end
+        S_DIFF: begin
+          diff_low  <= {1'b0, seq[31:0]} - {1'b0, highest[31:0]};
+          diff_high <= {1'b0, seq[63:32]} - {1'b0, highest[63:32]};
+          state     <= S_CLASSIFY;
         end
         S_CLASSIFY: begin
           is_ahead <= ahead;
@@ -263,11 +288,9 @@ module replay_window #(
           if (mem_rsp_valid && answered + 1'b1 == to_issue) state <= S_DECIDE;
         end
         S_DECIDE: begin
-          res_sequence <= seq;
-          res_highest  <= highest;
-          w_s          <= new_s;
-          w_a          <= new_a;
-          w_stale      <= new_stale;
+          old_s        <= new_s;
+          old_a        <= new_a;
+          stale        <= new_stale;
           issued       <= 3'd0;
           to_write     <= is_ahead ? 3'd5 : 3'd2;
           // A check, or a refused update, ends here; an update writes.
@@ -277,7 +300,7 @@ module replay_window #(
           else if (!is_ahead && seen) res_status <= REPLAY;
           else begin
             res_status <= OK;
-            if (update && is_ahead) res_highest <= seq;
+            if (update && is_ahead) highest <= seq;
           end
         end
         default:  // S_WRITE: done on the edge that takes the last write

@@ -3,7 +3,7 @@
 // A 66-bit shift register, filled one bit per clock while shift_in is high,
 // gives the command (bit 65 update, bit 64 esn, bits 63:0 the sequence) and,
 // in its low 32 bits, the memory's read data (answered when mem_answer is
-// high). A 192-bit register captures the result at res_valid, or the memory
+// high). A 130-bit register captures the result at res_valid, or the memory
 // request on capture, and shifts it out on serial_out.
 module replay_window_serial #(
     parameter WINDOW = 64
@@ -23,7 +23,7 @@ module replay_window_serial #(
     output wire res_valid
 );
   reg  [ 65:0] in_bits;
-  reg  [191:0] out_bits;
+  reg  [129:0] out_bits;
   wire [  1:0] res_status;
   wire [63:0] res_sequence, res_highest;
   wire        mem_req_write;
@@ -32,11 +32,11 @@ module replay_window_serial #(
 
   always @(posedge clk) begin
     if (shift_in) in_bits <= {in_bits[64:0], serial_in};
-    if (res_valid) out_bits <= {62'd0, res_status, res_sequence, res_highest};
-    else if (capture) out_bits <= {152'd0, mem_req_write, mem_req_word, mem_req_wdata};
-    else if (shift_out) out_bits <= {out_bits[190:0], 1'b0};
+    if (res_valid) out_bits <= {res_status, res_sequence, res_highest};
+    else if (capture) out_bits <= {90'd0, mem_req_write, mem_req_word, mem_req_wdata};
+    else if (shift_out) out_bits <= {out_bits[128:0], 1'b0};
   end
-  assign serial_out = out_bits[191];
+  assign serial_out = out_bits[129];
 
   replay_window #(
       .WINDOW(WINDOW)

@@ -32,8 +32,8 @@ class ReplayWindowDriver {
  public:
   // With a memory that never refuses (sa_table's engine port, read data 2
   // cycles after the request).
-  static constexpr std::uint64_t kCheckCycles = 11;
-  static constexpr std::uint64_t kUpdateCycles = 12;  // plus one per word written
+  static constexpr std::uint64_t kCheckCycles = 12;
+  static constexpr std::uint64_t kUpdateCycles = 13;  // plus one per word written
   static constexpr unsigned kReadLatency = 2;
 
   ReplayWindowDriver(const std::string& waveform_name, unsigned window)
