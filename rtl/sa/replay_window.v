@@ -139,12 +139,15 @@ module replay_window #(
   wire [31:0] stale_words = stale & ((WORDS == 32) ? 32'hffffffff : ((32'd1 << WORDS) - 1));
   wire s_stale = |(stale_words & (32'd1 << k_s));
   wire a_stale = |(stale_words & (32'd1 << k_a));
-  wire [31:0] cur_s = s_stale ? 32'd0 : old_s;
-  wire [31:0] cur_a = a_stale ? 32'd0 : old_a;
+  // The bitmap words are stored with their stale bit applied, and whether
+  // seq was received is registered as its word arrives: DECIDE only
+  // computes the new words.
+  wire [31:0] cur_s = old_s;
+  wire [31:0] cur_a = old_a;
+  reg         seen;
   wire [31:0] bit_s = 32'd1 << b_s;
   wire [31:0] from_a = ~((32'd1 << b_a) - 1);  // bits >= b_a
   wire [31:0] upto_s = 32'hffffffff >> (5'd31 - b_s);  // bits <= b_s
-  wire seen = cur_s[b_s];
   // Bitmap words strictly between k_a and k_s in ring order (span >= 2):
   // above k_a and below k_s, or, wrapping, above k_a or below k_s.
   reg [31:0] above_a, below_s;
@@ -282,8 +285,10 @@ module replay_window #(
         end
         S_READ_BITS: begin
           if (mem_rsp_valid) begin
-            if (answered == 3'd0) old_s <= mem_rsp_rdata;
-            else old_a <= mem_rsp_rdata;
+            if (answered == 3'd0) begin
+              old_s <= s_stale ? 32'd0 : mem_rsp_rdata;
+              seen  <= !s_stale && |(mem_rsp_rdata & bit_s);
+            end else old_a <= a_stale ? 32'd0 : mem_rsp_rdata;
           end
           if (mem_rsp_valid && answered + 1'b1 == to_issue) state <= S_DECIDE;
         end
