@@ -43,6 +43,6 @@ function(ipsec_fpga_synth name)
                      "-DRTL=${rtl_list}" "-DPARAMS=${param_list}" -DOUT_DIR=${IPSEC_FPGA_SYNTH_DIR}
                      -DYOSYS=${YOSYS_EXECUTABLE} -DNEXTPNR=${NEXTPNR_ICE40_EXECUTABLE}
                      -P ${CMAKE_SOURCE_DIR}/cmake/synth_ice40.cmake)
-    set_tests_properties(synth.${name}.${part} PROPERTIES LABELS synth TIMEOUT 1200)
+    set_tests_properties(synth.${name}.${part} PROPERTIES LABELS synth TIMEOUT 2400)
   endforeach()
 endfunction()

@@ -32,6 +32,13 @@ execute_process(
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "${NAME}: yosys failed (${rc}), see ${work}/yosys.log")
 endif()
+# Yosys only warns about a net with two drivers and then silently drops logic
+# (a whole AES core once); Verilator does not always see it. Refuse it here.
+file(STRINGS ${work}/yosys.log conflicts REGEX "multiple conflicting drivers")
+if(conflicts)
+  list(GET conflicts 0 first_conflict)
+  message(FATAL_ERROR "${NAME}: yosys found multiple drivers: ${first_conflict} (see ${work}/yosys.log)")
+endif()
 
 execute_process(
   COMMAND ${NEXTPNR} --${PART} --package ${package} --seed 1 --freq ${FREQ}
