@@ -47,9 +47,7 @@ CoreFigures run(const char* configuration, const char* synth_name, std::size_t k
     return accepted;
   });
   model->s_axis_tvalid = 0;
-  figures.blocks = timing.blocks;
-  figures.cycles = timing.cycles;
-  figures.simulated_cycles_per_second = timing.simulated_cycles_per_second;
+  record(figures, timing);
   return figures;
 }
 

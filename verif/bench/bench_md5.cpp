@@ -37,9 +37,7 @@ std::vector<CoreFigures> bench_md5() {
     return model->block_done != 0;
   });
   model->s_axis_tvalid = 0;
-  figures.blocks = timing.blocks;
-  figures.cycles = timing.cycles;
-  figures.simulated_cycles_per_second = timing.simulated_cycles_per_second;
+  record(figures, timing);
   return {figures};
 }
 

@@ -36,9 +36,7 @@ CoreFigures run(const char* core, const char* synth_name) {
     return model->block_done != 0;
   });
   model->s_axis_tvalid = 0;
-  figures.blocks = timing.blocks;
-  figures.cycles = timing.cycles;
-  figures.simulated_cycles_per_second = timing.simulated_cycles_per_second;
+  record(figures, timing);
   return figures;
 }
 

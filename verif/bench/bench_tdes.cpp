@@ -35,9 +35,7 @@ CoreFigures run(const char* core, const Bytes& key, bool decrypt) {
     model.tick();
     return accepted;
   });
-  figures.blocks = timing.blocks;
-  figures.cycles = timing.cycles;
-  figures.simulated_cycles_per_second = timing.simulated_cycles_per_second;
+  record(figures, timing);
   return figures;
 }
 

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <stdexcept>
 
+#include "core_figures.hpp"
+
 namespace ipsec_fpga::bench {
 
 struct StreamTiming {
@@ -36,6 +38,13 @@ StreamTiming time_stream(std::uint64_t blocks, AcceptOnce accept_once) {
   timing.cycles = last - first;
   timing.simulated_cycles_per_second = wall.count() > 0 ? double(cycle) / wall.count() : 0;
   return timing;
+}
+
+// Copies a measured stream into the figures of one core configuration.
+inline void record(CoreFigures& figures, const StreamTiming& timing) {
+  figures.blocks = timing.blocks;
+  figures.cycles = timing.cycles;
+  figures.simulated_cycles_per_second = timing.simulated_cycles_per_second;
 }
 
 }  // namespace ipsec_fpga::bench
