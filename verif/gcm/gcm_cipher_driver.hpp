@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "bytes.hpp"
 #include "clocked_model.hpp"
@@ -45,9 +46,9 @@ struct GcmPacket {
 
 struct GcmPacketRun {
   Bytes output, tag;
-  std::uint64_t command_edge = 0;  // cmd_valid && cmd_ready
-  std::uint64_t tag_edge = 0;      // m_tag_tvalid && m_tag_tready
-  std::uint64_t first_in_edge = 0, last_in_edge = 0;
+  std::uint64_t command_edge = 0;       // cmd_valid && cmd_ready
+  std::uint64_t tag_edge = 0;           // m_tag_tvalid && m_tag_tready
+  std::vector<std::uint64_t> in_edges;  // the edge that took each text word
   std::uint64_t cycles() const { return tag_edge - command_edge; }
   std::string framing_error;         // empty when tlast and the tag order were right
   std::uint64_t input_refused = 0;   // s_axis_tvalid && !s_axis_tready while running
@@ -117,6 +118,9 @@ class GcmCipherDriver {
 
     GcmPacketRun run;
     bool command_taken = false, offering = false, tag_taken = false;
+    bool out_held = false, held_last = false, tag_held = false;
+    std::uint32_t held_word = 0;
+    Bytes held_tag;
     std::size_t next_byte = 0;
     const std::uint64_t deadline = model_.cycle() + 2000 + 40 * packet.text.size();
     while (!tag_taken) {
@@ -141,11 +145,24 @@ class GcmCipherDriver {
       }
       if (offering && !model_->s_axis_tready) ++run.input_refused;
       if (offering && model_->s_axis_tready) {
-        if (next_byte == 0) run.first_in_edge = edge;
-        run.last_in_edge = edge;
+        run.in_edges.push_back(edge);
         next_byte += 4;
         offering = false;
       }
+      // Held data must not change while its handshake waits.
+      if (out_held &&
+          (!model_->m_axis_tvalid || model_->m_axis_tdata != held_word ||
+           bool(model_->m_axis_tlast) != held_last) &&
+          run.framing_error.empty())
+        run.framing_error = "m_axis word changed while held, edge " + std::to_string(edge);
+      if (tag_held && (!model_->m_tag_tvalid || load_be(model_->m_tag_tdata, 16) != held_tag) &&
+          run.framing_error.empty())
+        run.framing_error = "m_tag changed while held, edge " + std::to_string(edge);
+      out_held = model_->m_axis_tvalid && !model_->m_axis_tready;
+      held_word = model_->m_axis_tdata;
+      held_last = model_->m_axis_tlast;
+      tag_held = model_->m_tag_tvalid && !model_->m_tag_tready;
+      if (tag_held) held_tag = load_be(model_->m_tag_tdata, 16);
       if (model_->m_axis_tvalid && !model_->m_axis_tready) ++run.output_stalled;
       if (model_->m_axis_tvalid && model_->m_axis_tready) {
         const Bytes word = store_be_u64(model_->m_axis_tdata, 4);
