@@ -24,10 +24,18 @@
 // too_old covers: left of the window, 0 (never sent), and an ESN number
 // whose inferred high half would be below 0 or above 2^32-1.
 //
+// Small on purpose: every read is issued back to back (H high, H low, stale,
+// the word holding the number, and for an update the word holding H+1 unless
+// it is the same word), and the classification is done on the fly as they
+// arrive, from one 32-bit difference of the low halves plus the high halves'
+// difference reduced to three flags (0, -1, negative); the ESN high half is
+// H's high half plus -1, 0 or +1, chosen by the same low-half flags.
+//
 // Cycles with a memory that accepts every request and answers 2 cycles
-// later (sa_table's engine port): check 12; update 13 + writes, writes = 5
-// when the window moves, 2 when a bit inside it is set, 0 when refused.
-// Each cycle the memory refuses a request adds one.
+// later (sa_table's engine port): check 7; update 6 + r + w, r = 1 when the
+// words holding the number and H+1 differ (a fifth read), w = 5 writes when
+// the window moves, 2 when a bit inside it is set, 1 (no write, one cycle)
+// when refused. Each cycle the memory refuses a request adds one.
 module replay_window #(
     parameter WINDOW = 64
 ) (
@@ -61,160 +69,136 @@ module replay_window #(
   localparam [1:0] OK = 2'd0, REPLAY = 2'd1, TOO_OLD = 2'd2;
   localparam [6:0] SEQ_HI = `SA_SEQUENCE_WORD, SEQ_LO = `SA_SEQUENCE_WORD + 1;
   localparam [6:0] STALE = `SA_REPLAY_STALE_WORD, BITMAP = `SA_REPLAY_BITMAP_WORD;
-  localparam [31:0] WINDOW_MINUS_1 = WINDOW - 1;
-  localparam [WORD_BITS:0] SPAN_ALL = {1'b1, {WORD_BITS{1'b0}}};  // WORDS
 
-  localparam [3:0] S_IDLE = 4'd0, S_READ_STATE = 4'd1, S_INFER = 4'd2, S_CLASSIFY = 4'd3,
-      S_READ_BITS = 4'd4, S_DECIDE = 4'd5, S_WRITE = 4'd6, S_DIFF = 4'd7;
-  reg [3:0] state;
+  localparam [1:0] S_IDLE = 2'd0, S_READ = 2'd1, S_WRITE = 2'd2;
+  reg [1:0] state;
 
   // The command.
   reg        update;
-  reg        esn;
-  reg [63:0] seq;  // cmd_sequence, then the full number
-  reg        seq_invalid;  // ESN inference out of range
+  reg        esn_check;  // a check with ESN: the high half is inferred
+  reg [63:0] seq;  // cmd_sequence (a check without ESN: high half 0), then the full number
 
-  // What was read (the bitmap words and the stale word are replaced by
-  // their new values in S_DECIDE, for the writes).
+  // What was read. Only the WORDS stale bits in use are kept (the stale
+  // word is written back with the others zero); bitmap words are stored
+  // with their stale bit applied.
   reg [63:0] highest;
-  reg [31:0] stale;
-  reg [31:0] old_s;  // bitmap word holding seq
-  reg [31:0] old_a;  // bitmap word holding highest + 1
-  reg [31:0] bottom;  // left edge of the window, low half (A2.1)
-  reg        case_a;  // the window lies within one 2^32 block
+  reg [WORDS-1:0] stale;
+  reg [31:0] word_s_bits;  // bitmap word holding seq
+  reg [31:0] word_a_bits;  // bitmap word holding highest + 1 (when it differs)
   assign res_sequence = seq;
   assign res_highest  = highest;
 
-  // Request sequencing within a phase: issued and answered counts.
+  // Request sequencing: requests issued and read answers received.
   reg [2:0] issued;
   reg [2:0] answered;
-  reg [2:0] to_issue;
-  reg [2:0] to_write;
 
-  // --- ESN inference (RFC 4303 A2.1), registered in S_INFER --------------
-  wire [31:0] top_high = highest[63:32];
-  wire [31:0] seq_low = seq[31:0];
-  wire [31:0] top_high_plus_1 = top_high + 1'b1;
-  wire [31:0] top_high_minus_1 = top_high - 1'b1;
-  reg  [31:0] high;
-  reg         high_invalid;
+  // --- Ring positions: seq's and H+1's word and bit ---------------------
+  wire [POS_BITS:0] next = highest[POS_BITS:0] + 1'b1;  // H + 1 (one more bit: wrap)
+  wire [WORD_BITS-1:0] k_s = seq[POS_BITS-1:5];
+  wire [WORD_BITS-1:0] k_a = next[POS_BITS-1:5];
+  wire [4:0] b_s = seq[4:0];
+  wire [4:0] b_a = next[4:0];
+  wire same_word = k_s == k_a;
+  // Moving from H to seq (0 < d < WINDOW) wraps past ring position 0.
+  wire wrap = seq[POS_BITS] ^ next[POS_BITS];
+  wire need_a = update && !same_word;  // the fifth read
+
+  // --- Low halves, when H low arrives: dl = seq_lo - H_lo ----------------
+  wire [32:0] dl = {1'b0, seq[31:0]} - {1'b0, mem_rsp_rdata};
+  reg l_borrow;  // seq_lo < H_lo
+  reg l_behind;  // dl in [2^32 - WINDOW + 1, 2^32 - 1]
+  reg l_zero;  // dl == 0
+  reg l_small;  // dl < WINDOW
+
+  // --- When the stale word arrives: the high halves ----------------------
+  // ESN (A2.1): the number is H + e with e in [-(WINDOW-1), 2^32-WINDOW] and
+  // e = dl mod 2^32, so its high half is H_hi + borrow - behind: +1, 0 or -1.
+  wire esn_inc = l_borrow && !l_behind;
+  wire esn_dec = !l_borrow && l_behind;
+  wire [32:0] esn_high = {1'b0, highest[63:32]} + {1'b0, {32{esn_dec}}} + {32'd0, esn_inc};
+  // Carry out: H_hi + 1 overflowed, or H_hi - 1 did not (H_hi was 0).
+  wire esn_invalid = esn_inc ? esn_high[32] : esn_dec && !esn_high[32];
+  // Otherwise: the high half of d = seq - H is seq_hi - H_hi - borrow.
+  wire [32:0] dh = {1'b0, seq[63:32]} - {1'b0, highest[63:32]} - {32'd0, l_borrow};
+  // With ESN that high half is -behind by construction.
+  wire dh_zero = esn_check ? !l_behind : dh == 33'd0;
+  wire dh_minus_1 = esn_check ? l_behind : &dh;
+  wire dh_negative = esn_check ? l_behind : dh[32];
+  wire d_zero = dh_zero && l_zero;
+  wire ahead = (!dh_negative && !dh_zero) || (dh_zero && !l_zero);
+  wire inside_behind = dh_minus_1 && l_behind;  // -WINDOW < d < 0
+  reg is_ahead;  // seq > H
+  reg is_big;  // seq - H >= WINDOW
+  reg is_old;  // left of the window, or ESN out of range
+  reg is_zero;  // seq == 0
+  reg seen;  // seq's bit is set
+
+  wire refused = is_old || is_zero || (!is_ahead && seen);
+
+  // --- The new words, during the writes -----------------------------------
+  // Bit masks within a word: seq's bit, bits up to it, bits from H+1's.
+  reg [31:0] bit_s, upto_s, from_a;
+  // Stale bits: seq's word, H+1's, and the ring range of words between them.
+  reg [WORDS-1:0] word_is_s, word_is_a, in_range;
+  integer i;
   always @(*) begin
-    high = top_high;
-    high_invalid = 1'b0;
-    if (case_a) begin
-      if (seq_low < bottom) begin
-        high = top_high_plus_1;
-        high_invalid = &top_high;
-      end
-    end else if (seq_low >= bottom) begin
-      high = top_high_minus_1;
-      high_invalid = top_high == 32'd0;
+    for (i = 0; i < 32; i = i + 1) begin
+      bit_s[i]  = b_s == i[4:0];
+      upto_s[i] = b_s >= i[4:0];
+      from_a[i] = b_a <= i[4:0];
+    end
+    for (i = 0; i < WORDS; i = i + 1) begin
+      word_is_s[i] = k_s == i[WORD_BITS-1:0];
+      word_is_a[i] = k_a == i[WORD_BITS-1:0];
+      in_range[i]  = wrap ? (k_a <= i[WORD_BITS-1:0] || k_s >= i[WORD_BITS-1:0])
+                          : (k_a <= i[WORD_BITS-1:0] && k_s >= i[WORD_BITS-1:0]);
     end
   end
-
-  // --- Classification: d = seq - H as two 33-bit halves, registered in
-  // S_DIFF (two short carry chains instead of one of 65 bits), then tested
-  // bit-wise in S_CLASSIFY. d = (diff_high - borrow) * 2^32 + diff_low.
-  reg  [32:0] diff_low;  // seq_lo - H_lo, borrow in bit 32
-  reg  [32:0] diff_high;  // seq_hi - H_hi, two's complement
-  wire        borrow = diff_low[32];
-  wire [31:0] dl = diff_low[31:0];
-  wire        high_zero = diff_high == 33'd0;
-  wire d_high_zero = (high_zero && !borrow) || (diff_high == 33'd1 && borrow);
-  wire d_high_minus_1 = (&diff_high && !borrow) || (high_zero && borrow);
-  wire d_negative = diff_high[32] || (high_zero && borrow);
-  wire d_zero = d_high_zero && dl == 32'd0;
-  wire ahead = !d_negative && !d_zero;
-  wire big_jump = !(d_high_zero && dl[31:POS_BITS] == {(32 - POS_BITS) {1'b0}});  // d >= WINDOW
-  // -WINDOW < d < 0: high half -1, low half in [2^32 - WINDOW + 1, 2^32 - 1].
-  wire just_behind = d_high_minus_1 && &dl[31:POS_BITS] && |dl[POS_BITS-1:0];
-  wire behind_out = !d_zero && !just_behind;  // with !ahead: H - seq >= WINDOW
-  wire [POS_BITS:0] next = highest[POS_BITS:0] + 1'b1;  // ring position of H + 1
-  reg is_ahead, is_old, is_big;
-  reg [WORD_BITS-1:0] k_s, k_a;
-  reg [4:0] b_s, b_a;
-  reg [WORD_BITS:0] span;  // bitmap words from the one after H to seq's: 0..WORDS
-
-  // --- The decision, registered in S_DECIDE ------------------------------
-  wire [31:0] stale_words = stale & ((WORDS == 32) ? 32'hffffffff : ((32'd1 << WORDS) - 1));
-  wire s_stale = |(stale_words & (32'd1 << k_s));
-  wire a_stale = |(stale_words & (32'd1 << k_a));
-  // The bitmap words are stored with their stale bit applied, and whether
-  // seq was received is registered as its word arrives: DECIDE only
-  // computes the new words.
-  wire [31:0] cur_s = old_s;
-  wire [31:0] cur_a = old_a;
-  reg         seen;
-  wire [31:0] bit_s = 32'd1 << b_s;
-  wire [31:0] from_a = ~((32'd1 << b_a) - 1);  // bits >= b_a
-  wire [31:0] upto_s = 32'hffffffff >> (5'd31 - b_s);  // bits <= b_s
-  // Bitmap words strictly between k_a and k_s in ring order (span >= 2):
-  // above k_a and below k_s, or, wrapping, above k_a or below k_s.
-  reg [31:0] above_a, below_s;
-  integer w;
-  always @(*)
-    for (w = 0; w < 32; w = w + 1) begin
-      /* verilator lint_off WIDTH */  // w is a constant after unrolling
-      above_a[w] = w > k_a;
-      below_s[w] = w < k_s;
-      /* verilator lint_on WIDTH */
-    end
-  wire [31:0] interior = span < 2 ? 32'd0 : k_a < k_s ? (above_a & below_s) : (above_a | below_s);
-  reg [31:0] new_s, new_a, new_stale;
-  always @(*) begin
-    new_s = cur_s | bit_s;
-    new_a = cur_a;
-    new_stale = stale_words & ~(32'd1 << k_s);
-    if (is_ahead) begin
-      if (is_big) begin
-        new_s = bit_s;
-        new_a = (k_a == k_s) ? bit_s : 32'd0;
-        new_stale = ((WORDS == 32) ? 32'hffffffff : ((32'd1 << WORDS) - 1)) & ~(32'd1 << k_s);
-      end else begin
-        if (span == 0) new_s = (cur_s & ~(from_a & upto_s)) | bit_s;
-        else if (span == SPAN_ALL) new_s = (cur_s & ~(from_a | upto_s)) | bit_s;
-        else new_s = (cur_s & ~upto_s) | bit_s;
-        new_a = (k_a == k_s) ? new_s : (cur_a & ~from_a);
-        new_stale = (stale_words | interior) & ~(32'd1 << k_s) & ~(32'd1 << k_a);
-      end
-    end
-  end
+  // Bits of seq's word cleared by the move: all for a jump of WINDOW or
+  // more; else H+1..seq, which may start in this word (and wrap around it).
+  wire [31:0] cleared_s = !is_ahead ? 32'd0 : is_big ? 32'hffffffff :
+      !same_word ? upto_s : wrap ? (from_a | upto_s) : (from_a & upto_s);
+  wire [31:0] new_s = (word_s_bits & ~cleared_s) | bit_s;
+  wire [31:0] new_a = same_word ? new_s : is_big ? 32'd0 : (word_a_bits & ~from_a);
+  // Moving: every word in the range goes stale, except the two written
+  // (seq's; H+1's unless the jump is WINDOW or more: it is written as 0).
+  wire [WORDS-1:0] stale_set = !is_ahead ? {WORDS{1'b0}} : is_big ? {WORDS{1'b1}} : in_range;
+  wire [WORDS-1:0] stale_clear = word_is_s | ((is_ahead && !is_big) ? word_is_a : {WORDS{1'b0}});
+  wire [WORDS-1:0] new_stale = (stale | stale_set) & ~stale_clear;
   wire [6:0] word_s = BITMAP + {{(7 - WORD_BITS) {1'b0}}, k_s};
   wire [6:0] word_a = BITMAP + {{(7 - WORD_BITS) {1'b0}}, k_a};
 
   // --- The word port -----------------------------------------------------
-  wire reading = state == S_READ_STATE || state == S_READ_BITS;
-  assign mem_req_valid = (reading && issued < to_issue) || (state == S_WRITE && issued < to_write);
+  // Reads: H high, H low, stale, seq's word, H+1's word (an update whose
+  // words differ; its address needs H low).
+  wire [2:0] reads = need_a ? 3'd5 : 3'd4;
+  wire read_req = issued < 3'd4 || (issued == 3'd4 && need_a && answered >= 3'd2);
+  wire [2:0] writes = is_ahead ? 3'd5 : 3'd2;
+  assign mem_req_valid = state == S_READ ? read_req
+                       : state == S_WRITE && update && !refused && issued < writes;
   assign mem_req_write = state == S_WRITE;
   always @(*) begin
-    mem_req_word  = SEQ_HI;
     mem_req_wdata = 32'd0;
-    case (state)
-      S_READ_STATE: mem_req_word = issued == 3'd0 ? SEQ_HI : issued == 3'd1 ? SEQ_LO : STALE;
-      S_READ_BITS:  mem_req_word = issued == 3'd0 ? word_s : word_a;
-      default: begin  // S_WRITE: word of seq, stale, word after H, H high, H low
-        case (issued)
-          3'd0: begin
-            mem_req_word  = word_s;
-            mem_req_wdata = old_s;
-          end
-          3'd1: begin
-            mem_req_word  = STALE;
-            mem_req_wdata = stale;
-          end
-          3'd2: begin
-            mem_req_word  = word_a;
-            mem_req_wdata = old_a;
-          end
-          3'd3: begin
-            mem_req_word  = SEQ_HI;
-            mem_req_wdata = seq[63:32];
-          end
-          default: begin
-            mem_req_word  = SEQ_LO;
-            mem_req_wdata = seq[31:0];
-          end
-        endcase
+    case (issued)  // writes: word of seq, stale, word after H, H high, H low
+      3'd0: begin
+        mem_req_word  = state == S_WRITE ? word_s : SEQ_HI;
+        mem_req_wdata = new_s;
+      end
+      3'd1: begin
+        mem_req_word  = state == S_WRITE ? STALE : SEQ_LO;
+        mem_req_wdata = {{(32 - WORDS) {1'b0}}, new_stale};
+      end
+      3'd2: begin
+        mem_req_word  = state == S_WRITE ? word_a : STALE;
+        mem_req_wdata = new_a;
+      end
+      3'd3: begin
+        mem_req_word  = state == S_WRITE ? SEQ_HI : word_s;
+        mem_req_wdata = seq[63:32];
+      end
+      default: begin
+        mem_req_word  = state == S_WRITE ? SEQ_LO : word_a;
+        mem_req_wdata = seq[31:0];
       end
     endcase
   end
@@ -233,85 +217,50 @@ module replay_window #(
       case (state)
         S_IDLE:
         if (cmd_valid) begin
-          update   <= cmd_update;
-          esn      <= cmd_esn;
-          seq      <= cmd_sequence;
-          issued   <= 3'd0;
-          answered <= 3'd0;
-          to_issue <= 3'd3;
-          state    <= S_READ_STATE;
+          update         <= cmd_update;
+          esn_check      <= cmd_esn && !cmd_update;
+          seq[63:32]     <= cmd_update ? cmd_sequence[63:32] : 32'd0;
+          seq[31:0]      <= cmd_sequence[31:0];
+          issued         <= 3'd0;
+          answered       <= 3'd0;
+          state          <= S_READ;
         end
-        S_READ_STATE: begin
+        S_READ: begin
           if (mem_rsp_valid)
             case (answered)
               3'd0: highest[63:32] <= mem_rsp_rdata;
               3'd1: begin
                 highest[31:0] <= mem_rsp_rdata;
-                bottom        <= mem_rsp_rdata - WINDOW_MINUS_1;
-                case_a        <= mem_rsp_rdata >= WINDOW_MINUS_1;
+                l_borrow      <= dl[32];
+                l_behind      <= &dl[31:POS_BITS] && |dl[POS_BITS-1:0];
+                l_zero        <= dl[31:0] == 32'd0;
+                l_small       <= dl[31:POS_BITS] == {(32 - POS_BITS) {1'b0}};
               end
-              default: stale <= mem_rsp_rdata;
+              3'd2: begin
+                stale    <= mem_rsp_rdata[WORDS-1:0];
+                is_ahead <= ahead;
+                is_big   <= !(dh_zero && l_small);
+                is_old   <= (esn_check && esn_invalid) || (!ahead && !d_zero && !inside_behind);
+                if (esn_check) seq[63:32] <= esn_high[31:0];
+              end
+              3'd3: begin
+                word_s_bits <= stale[k_s] ? 32'd0 : mem_rsp_rdata;
+                seen        <= !stale[k_s] && mem_rsp_rdata[b_s];
+                is_zero     <= seq == 64'd0;
+              end
+              default: word_a_bits <= stale[k_a] ? 32'd0 : mem_rsp_rdata;
             endcase
-          if (mem_rsp_valid && answered == 3'd2) state <= S_INFER;
-        end
-        S_INFER: begin
-          // A check takes the low half from the packet; an update gets the
-          // full number check returned.
-          seq_invalid <= 1'b0;
-          if (!update && esn) begin
-            seq[63:32]  <= high;
-            seq_invalid <= high_invalid;
-          end else if (!update) seq[63:32] <= 32'd0;
-          state <= S_DIFF;
-        end
-        S_DIFF: begin
-          diff_low  <= {1'b0, seq[31:0]} - {1'b0, highest[31:0]};
-          diff_high <= {1'b0, seq[63:32]} - {1'b0, highest[63:32]};
-          state     <= S_CLASSIFY;
-        end
-        S_CLASSIFY: begin
-          is_ahead <= ahead;
-          is_old   <= seq_invalid || seq == 64'd0 || (!ahead && behind_out);
-          is_big   <= big_jump;
-          k_s      <= seq[POS_BITS-1:5];
-          b_s      <= seq[4:0];
-          k_a      <= next[POS_BITS-1:5];
-          b_a      <= next[4:0];
-          span     <= seq[POS_BITS:5] - next[POS_BITS:5];
-          issued   <= 3'd0;
-          answered <= 3'd0;
-          to_issue <= update ? 3'd2 : 3'd1;
-          state    <= S_READ_BITS;
-        end
-        S_READ_BITS: begin
-          if (mem_rsp_valid) begin
-            if (answered == 3'd0) begin
-              old_s <= s_stale ? 32'd0 : mem_rsp_rdata;
-              seen  <= !s_stale && |(mem_rsp_rdata & bit_s);
-            end else old_a <= a_stale ? 32'd0 : mem_rsp_rdata;
-          end
-          if (mem_rsp_valid && answered + 1'b1 == to_issue) state <= S_DECIDE;
-        end
-        S_DECIDE: begin
-          old_s        <= new_s;
-          old_a        <= new_a;
-          stale        <= new_stale;
-          issued       <= 3'd0;
-          to_write     <= is_ahead ? 3'd5 : 3'd2;
-          // A check, or a refused update, ends here; an update writes.
-          res_valid    <= !update || is_old || (!is_ahead && seen);
-          state        <= (!update || is_old || (!is_ahead && seen)) ? S_IDLE : S_WRITE;
-          if (is_old) res_status <= TOO_OLD;
-          else if (!is_ahead && seen) res_status <= REPLAY;
-          else begin
-            res_status <= OK;
-            if (update && is_ahead) highest <= seq;
+          if (mem_rsp_valid && answered + 1'b1 == reads) begin
+            issued <= 3'd0;
+            state  <= S_WRITE;
           end
         end
-        default:  // S_WRITE: done on the edge that takes the last write
-        if (req_done && issued + 1'b1 == to_write) begin
-          res_valid <= 1'b1;
-          state     <= S_IDLE;
+        default:  // S_WRITE: a check or a refused update ends at once
+        if (!update || refused || (req_done && issued + 1'b1 == writes)) begin
+          res_valid  <= 1'b1;
+          res_status <= (is_old || is_zero) ? TOO_OLD : (!is_ahead && seen) ? REPLAY : OK;
+          if (update && !refused && is_ahead) highest <= seq;
+          state <= S_IDLE;
         end
       endcase
     end

@@ -32,9 +32,20 @@ class ReplayWindowDriver {
  public:
   // With a memory that never refuses (sa_table's engine port, read data 2
   // cycles after the request).
-  static constexpr std::uint64_t kCheckCycles = 12;
-  static constexpr std::uint64_t kUpdateCycles = 13;  // plus one per word written
+  static constexpr std::uint64_t kCheckCycles = 7;
+  static constexpr std::uint64_t kUpdateCycles = 6;  // see update_cycles()
   static constexpr unsigned kReadLatency = 2;
+
+  // An update reads a fifth word, the one holding H+1, only when it is not
+  // the word holding the number; it then writes 5 words (the window moves),
+  // 2 (a bit inside it) or none (refused, one cycle to say so).
+  static bool reads_second_word(unsigned window, std::uint64_t highest, std::uint64_t sequence) {
+    return (highest + 1) % window / 32 != sequence % window / 32;
+  }
+  static std::uint64_t update_cycles(unsigned window, std::uint64_t highest, std::uint64_t sequence,
+                                     unsigned writes) {
+    return kUpdateCycles + reads_second_word(window, highest, sequence) + (writes ? writes : 1);
+  }
 
   ReplayWindowDriver(const std::string& waveform_name, unsigned window)
       : sim_(waveform_name), window_(window) {
