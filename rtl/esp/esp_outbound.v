@@ -423,6 +423,23 @@ module esp_outbound #(
   assign gcm_s_axis_tdata = pt_word;
   assign gcm_s_axis_tvalid = granted && is_gcm && pt_active && pt_valid;
 
+  // ------------------------------------------------------------- cipher FIFO
+  // CBC output (IV, ciphertext) waits here while hmac_engine compresses.
+  wire [31:0] fifo_data;
+  wire        fifo_valid, fifo_ready, fifo_take;
+  esp_outbound_fifo #(
+      .DEPTH_BITS(5)
+  ) cipher_fifo (
+      .clk(clk),
+      .rst(rst),
+      .s_data(cbc_m_axis_tdata),
+      .s_valid(cbc_m_axis_tvalid && state == S_RUN && is_cbc),
+      .s_ready(fifo_ready),
+      .m_data(fifo_data),
+      .m_valid(fifo_valid),
+      .m_ready(fifo_take)
+  );
+
   // ------------------------------------------------------------- output
   reg  [ 2:0] o_phase;
   reg  [15:0] o_idx;
@@ -478,8 +495,8 @@ module esp_outbound #(
       O_BODY: begin
         to_hmac = has_hmac;
         if (is_cbc) begin
-          src_valid = cbc_m_axis_tvalid;
-          src_data = cbc_m_axis_tdata;
+          src_valid = fifo_valid;
+          src_data = fifo_data;
         end else if (is_gcm) begin
           src_valid = gcm_m_axis_tvalid;
           src_data = gcm_m_axis_tdata;
@@ -525,7 +542,8 @@ module esp_outbound #(
 
   assign hdr_pass_ready = state == S_RUN && o_phase == O_HDR && transport && o_idx >= 16'd3 &&
                           out_room;
-  assign cbc_m_axis_tready = state == S_RUN && o_phase == O_BODY && is_cbc && out_room && hmac_room;
+  assign cbc_m_axis_tready = state == S_RUN && is_cbc && fifo_ready;
+  assign fifo_take = state == S_RUN && o_phase == O_BODY && is_cbc && out_room && hmac_room;
   assign gcm_m_axis_tready = state == S_RUN && o_phase == O_BODY && is_gcm && out_room && hmac_room;
   assign hmac_m_icv_tready = o_fire && o_phase == O_ICV && !is_gcm && phase_last;
   assign gcm_m_tag_tready = o_fire && o_phase == O_ICV && is_gcm && phase_last;
