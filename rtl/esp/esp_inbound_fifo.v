@@ -26,7 +26,8 @@ module esp_inbound_fifo #(
   wire ram_empty = (wr_ptr == rd_ptr);
   wire fetch = !ram_empty && (!q_valid || pop);
   // Full when the RAM holds 2^ADDR_BITS words (q is extra slack).
-  assign room = (wr_ptr - rd_ptr) != (1 << ADDR_BITS);
+  wire [ADDR_BITS:0] count = wr_ptr - rd_ptr;  // modulo 2^(ADDR_BITS+1)
+  assign room = !count[ADDR_BITS];
   assign out_valid = q_valid;
   assign out_data = q;
 

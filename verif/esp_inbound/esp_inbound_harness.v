@@ -7,7 +7,7 @@ module esp_inbound_harness #(
     parameter integer ENTRY_BITS   = 6,
     parameter integer WINDOW       = 64,
     parameter integer BUFFER_BYTES = 2048,
-    parameter integer HAS_GCM      = 0
+    parameter integer HAS_GCM      = 1
 ) (
     input  wire                  clk,
     input  wire                  rst,
