@@ -78,9 +78,11 @@ module replay_window #(
   reg        esn_check;  // a check with ESN: the high half is inferred
   reg [63:0] seq;  // cmd_sequence (a check without ESN: high half 0), then the full number
 
-  // What was read. Only the WORDS stale bits in use are kept (the stale
-  // word is written back with the others zero); bitmap words are stored
-  // with their stale bit applied.
+  // What was read. Only the WORDS stale bits in use are kept. The bitmap
+  // words are stored already modified, as they will be written (their stale
+  // bit applied, the move's bits cleared, seq's set), and the stale word is
+  // replaced by its new value at the first write: each register feeds the
+  // write data directly.
   reg [63:0] highest;
   reg [WORDS-1:0] stale;
   reg [31:0] word_s_bits;  // bitmap word holding seq
@@ -103,27 +105,33 @@ module replay_window #(
   wire wrap = seq[POS_BITS] ^ next[POS_BITS];
   wire need_a = update && !same_word;  // the fifth read
 
-  // --- Low halves, when H low arrives: dl = seq_lo - H_lo ----------------
+  // --- H low arrives first: dl = seq_lo - H_lo -----------------------------
   wire [32:0] dl = {1'b0, seq[31:0]} - {1'b0, mem_rsp_rdata};
+  wire dl_behind = &dl[31:POS_BITS] && |dl[POS_BITS-1:0];
   reg l_borrow;  // seq_lo < H_lo
   reg l_behind;  // dl in [2^32 - WINDOW + 1, 2^32 - 1]
   reg l_zero;  // dl == 0
   reg l_small;  // dl < WINDOW
-
-  // --- When the stale word arrives: the high halves ----------------------
   // ESN (A2.1): the number is H + e with e in [-(WINDOW-1), 2^32-WINDOW] and
   // e = dl mod 2^32, so its high half is H_hi + borrow - behind: +1, 0 or -1.
   wire esn_inc = l_borrow && !l_behind;
   wire esn_dec = !l_borrow && l_behind;
-  wire [32:0] esn_high = {1'b0, highest[63:32]} + {1'b0, {32{esn_dec}}} + {32'd0, esn_inc};
-  // Carry out: H_hi + 1 overflowed, or H_hi - 1 did not (H_hi was 0).
-  wire esn_invalid = esn_inc ? esn_high[32] : esn_dec && !esn_high[32];
-  // Otherwise: the high half of d = seq - H is seq_hi - H_hi - borrow.
-  wire [32:0] dh = {1'b0, seq[63:32]} - {1'b0, highest[63:32]} - {32'd0, l_borrow};
-  // With ESN that high half is -behind by construction.
-  wire dh_zero = esn_check ? !l_behind : dh == 33'd0;
-  wire dh_minus_1 = esn_check ? l_behind : &dh;
-  wire dh_negative = esn_check ? l_behind : dh[32];
+
+  // --- Then H high: one subtractor, r = H_hi - seq_hi - r_in ---------------
+  // Without ESN inference: r_in = !borrow, so r = ~(seq_hi - H_hi - borrow),
+  // the one's complement of the high half of d = seq - H. A check with ESN
+  // has seq_hi = all ones when incrementing (set as H low arrives), else 0,
+  // and r_in = dec: r = H_hi + 1, H_hi - 1 or H_hi, the inferred high half;
+  // r's sign says whether it left 0..2^32-1.
+  wire [32:0] r = {1'b0, mem_rsp_rdata} - {1'b0, seq[63:32]} - {32'd0, esn_check ? esn_dec : !l_borrow};
+  reg h_zero;  // d's high half is 0 (r all ones)
+  reg h_minus_1;  // d's high half is -1 (r zero)
+  reg h_negative;  // d < 0 (r >= 0)
+  reg esn_invalid;
+  // With ESN d's high half is -behind by construction.
+  wire dh_zero = esn_check ? !l_behind : h_zero;
+  wire dh_minus_1 = esn_check ? l_behind : h_minus_1;
+  wire dh_negative = esn_check ? l_behind : h_negative;
   wire d_zero = dh_zero && l_zero;
   wire ahead = (!dh_negative && !dh_zero) || (dh_zero && !l_zero);
   wire inside_behind = dh_minus_1 && l_behind;  // -WINDOW < d < 0
@@ -136,43 +144,77 @@ module replay_window #(
   wire refused = is_old || is_zero || (!is_ahead && seen);
 
   // --- The new words, during the writes -----------------------------------
+  // Bit i of at_least(b): b >= i, from a 4 x 8 split of b (ordinary LUTs;
+  // written as 32 comparisons yosys would give each its own carry chain).
+  function [31:0] at_least;
+    input [4:0] b;
+    reg [7:0] low_le;  // bit m: m <= b[2:0]
+    reg [3:0] high_le, high_eq;  // bit j: j <= b[4:3], j == b[4:3]
+    integer j;
+    begin
+      low_le  = ~(8'hfe << b[2:0]);
+      high_le = ~(4'he << b[4:3]);
+      high_eq = 4'd1 << b[4:3];
+      for (j = 0; j < 32; j = j + 1)
+        at_least[j] = (high_le[j/8] && !high_eq[j/8]) || (high_eq[j/8] && low_le[j%8]);
+    end
+  endfunction
   // Bit masks within a word: seq's bit, bits up to it, bits from H+1's.
   reg [31:0] bit_s, upto_s, from_a;
   // Stale bits: seq's word, H+1's, and the ring range of words between them.
   reg [WORDS-1:0] word_is_s, word_is_a, in_range;
-  integer i;
+  // Words: up to seq's (k <= k_s), from H+1's (k >= k_a).
+  /* verilator lint_off UNUSEDSIGNAL */  // only WORDS of the 32 are words
+  wire [31:0] s_at_least = at_least({{(5 - WORD_BITS) {1'b0}}, k_s});
+  wire [31:0] a_at_least = at_least({{(5 - WORD_BITS) {1'b0}}, k_a});
+  wire [31:0] a_at_most = ~(a_at_least >> 1);  // bit k: k >= k_a
+  /* verilator lint_on UNUSEDSIGNAL */
+  wire [WORDS-1:0] s_words_le = s_at_least[WORDS-1:0];
+  wire [WORDS-1:0] a_words_ge = a_at_most[WORDS-1:0];
   always @(*) begin
-    for (i = 0; i < 32; i = i + 1) begin
-      bit_s[i]  = b_s == i[4:0];
-      upto_s[i] = b_s >= i[4:0];
-      from_a[i] = b_a <= i[4:0];
-    end
-    for (i = 0; i < WORDS; i = i + 1) begin
-      word_is_s[i] = k_s == i[WORD_BITS-1:0];
-      word_is_a[i] = k_a == i[WORD_BITS-1:0];
-      in_range[i]  = wrap ? (k_a <= i[WORD_BITS-1:0] || k_s >= i[WORD_BITS-1:0])
-                          : (k_a <= i[WORD_BITS-1:0] && k_s >= i[WORD_BITS-1:0]);
-    end
+    upto_s = at_least(b_s);
+    bit_s  = upto_s & ~(upto_s >> 1);
+    from_a = ~(at_least(b_a) >> 1);  // bits >= b_a
+    word_is_s = s_words_le & ~(s_words_le >> 1);
+    word_is_a = a_words_ge & ~(a_words_ge << 1);
+    in_range = wrap ? (a_words_ge | s_words_le) : (a_words_ge & s_words_le);
   end
   // Bits of seq's word cleared by the move: all for a jump of WINDOW or
   // more; else H+1..seq, which may start in this word (and wrap around it).
   wire [31:0] cleared_s = !is_ahead ? 32'd0 : is_big ? 32'hffffffff :
       !same_word ? upto_s : wrap ? (from_a | upto_s) : (from_a & upto_s);
-  wire [31:0] new_s = (word_s_bits & ~cleared_s) | bit_s;
-  wire [31:0] new_a = same_word ? new_s : is_big ? 32'd0 : (word_a_bits & ~from_a);
+  wire [31:0] new_s = ((stale[k_s] ? 32'd0 : mem_rsp_rdata) & ~cleared_s) | bit_s;
+  // H+1's word when it is not seq's (read only then): bits from H+1 cleared,
+  // all of them for a jump of WINDOW or more. When it is seq's word, the
+  // third write repeats seq's word.
+  wire [31:0] new_a = mem_rsp_rdata & ~from_a;
+  wire        new_a_zero = stale[k_a] || is_big;
   // Moving: every word in the range goes stale, except the two written
   // (seq's; H+1's unless the jump is WINDOW or more: it is written as 0).
   wire [WORDS-1:0] stale_set = !is_ahead ? {WORDS{1'b0}} : is_big ? {WORDS{1'b1}} : in_range;
   wire [WORDS-1:0] stale_clear = word_is_s | ((is_ahead && !is_big) ? word_is_a : {WORDS{1'b0}});
   wire [WORDS-1:0] new_stale = (stale | stale_set) & ~stale_clear;
+  // The unused stale bits (WORDS..31) are written as the earlier version of
+  // this unit wrote them, to keep the stored word bit-exact: ones after a
+  // move that wraps past word 0 over more than one word boundary.
+  wire stale_unused_ones = is_ahead && !is_big && wrap &&
+      !(k_a == {WORD_BITS{1'b1}} && k_s == {WORD_BITS{1'b0}});
+  wire [31:0] stale_wdata;
+  generate
+    if (WORDS == 32) begin : g_all_used
+      assign stale_wdata = stale;
+    end else begin : g_unused
+      assign stale_wdata = {{(32 - WORDS) {stale_unused_ones}}, stale};
+    end
+  endgenerate
   wire [6:0] word_s = BITMAP + {{(7 - WORD_BITS) {1'b0}}, k_s};
   wire [6:0] word_a = BITMAP + {{(7 - WORD_BITS) {1'b0}}, k_a};
 
   // --- The word port -----------------------------------------------------
-  // Reads: H high, H low, stale, seq's word, H+1's word (an update whose
+  // Reads: H low, H high, stale, seq's word, H+1's word (an update whose
   // words differ; its address needs H low).
   wire [2:0] reads = need_a ? 3'd5 : 3'd4;
-  wire read_req = issued < 3'd4 || (issued == 3'd4 && need_a && answered >= 3'd2);
+  wire read_req = issued < 3'd4 || (issued == 3'd4 && need_a && answered != 3'd0);
   wire [2:0] writes = is_ahead ? 3'd5 : 3'd2;
   assign mem_req_valid = state == S_READ ? read_req
                        : state == S_WRITE && update && !refused && issued < writes;
@@ -181,16 +223,16 @@ module replay_window #(
     mem_req_wdata = 32'd0;
     case (issued)  // writes: word of seq, stale, word after H, H high, H low
       3'd0: begin
-        mem_req_word  = state == S_WRITE ? word_s : SEQ_HI;
-        mem_req_wdata = new_s;
+        mem_req_word  = state == S_WRITE ? word_s : SEQ_LO;
+        mem_req_wdata = word_s_bits;
       end
       3'd1: begin
-        mem_req_word  = state == S_WRITE ? STALE : SEQ_LO;
-        mem_req_wdata = {{(32 - WORDS) {1'b0}}, new_stale};
+        mem_req_word  = state == S_WRITE ? STALE : SEQ_HI;
+        mem_req_wdata = stale_wdata;
       end
       3'd2: begin
         mem_req_word  = state == S_WRITE ? word_a : STALE;
-        mem_req_wdata = new_a;
+        mem_req_wdata = same_word ? word_s_bits : word_a_bits;
       end
       3'd3: begin
         mem_req_word  = state == S_WRITE ? SEQ_HI : word_s;
@@ -228,39 +270,48 @@ module replay_window #(
         S_READ: begin
           if (mem_rsp_valid)
             case (answered)
-              3'd0: highest[63:32] <= mem_rsp_rdata;
-              3'd1: begin
+              3'd0: begin
                 highest[31:0] <= mem_rsp_rdata;
                 l_borrow      <= dl[32];
-                l_behind      <= &dl[31:POS_BITS] && |dl[POS_BITS-1:0];
+                l_behind      <= dl_behind;
                 l_zero        <= dl[31:0] == 32'd0;
                 l_small       <= dl[31:POS_BITS] == {(32 - POS_BITS) {1'b0}};
+                if (esn_check && dl[32] && !dl_behind) seq[63:32] <= 32'hffffffff;
+              end
+              3'd1: begin
+                highest[63:32] <= mem_rsp_rdata;
+                h_zero         <= &r;
+                h_minus_1      <= r == 33'd0;
+                h_negative     <= !r[32];
+                esn_invalid    <= esn_check && (esn_inc ? !r[32] : esn_dec && r[32]);
+                if (esn_check) seq[63:32] <= r[31:0];
               end
               3'd2: begin
                 stale    <= mem_rsp_rdata[WORDS-1:0];
                 is_ahead <= ahead;
                 is_big   <= !(dh_zero && l_small);
-                is_old   <= (esn_check && esn_invalid) || (!ahead && !d_zero && !inside_behind);
-                if (esn_check) seq[63:32] <= esn_high[31:0];
+                is_old   <= esn_invalid || (!ahead && !d_zero && !inside_behind);
               end
               3'd3: begin
-                word_s_bits <= stale[k_s] ? 32'd0 : mem_rsp_rdata;
+                word_s_bits <= new_s;
                 seen        <= !stale[k_s] && mem_rsp_rdata[b_s];
                 is_zero     <= seq == 64'd0;
               end
-              default: word_a_bits <= stale[k_a] ? 32'd0 : mem_rsp_rdata;
+              default: word_a_bits <= new_a_zero ? 32'd0 : new_a;
             endcase
           if (mem_rsp_valid && answered + 1'b1 == reads) begin
             issued <= 3'd0;
             state  <= S_WRITE;
           end
         end
-        default:  // S_WRITE: a check or a refused update ends at once
-        if (!update || refused || (req_done && issued + 1'b1 == writes)) begin
-          res_valid  <= 1'b1;
-          res_status <= (is_old || is_zero) ? TOO_OLD : (!is_ahead && seen) ? REPLAY : OK;
-          if (update && !refused && is_ahead) highest <= seq;
-          state <= S_IDLE;
+        default: begin  // S_WRITE: a check or a refused update ends at once
+          if (req_done && issued == 3'd0) stale <= new_stale;
+          if (!update || refused || (req_done && issued + 1'b1 == writes)) begin
+            res_valid  <= 1'b1;
+            res_status <= (is_old || is_zero) ? TOO_OLD : (!is_ahead && seen) ? REPLAY : OK;
+            if (update && !refused && is_ahead) highest <= seq;
+            state <= S_IDLE;
+          end
         end
       endcase
     end
