@@ -36,10 +36,10 @@ struct InboundResult {
   std::uint64_t sequence = 0;
   unsigned length = 0;
   unsigned events = 0;
-  Bytes output;                 // the bytes emitted before this status
+  Bytes output;                    // the bytes emitted before this status
   std::uint64_t command_edge = 0;  // cycle of the command handshake
   std::uint64_t first_in_edge = 0;
-  std::uint64_t status_edge = 0;   // cycle of the status handshake
+  std::uint64_t status_edge = 0;  // cycle of the status handshake
   std::uint64_t last_out_edge = 0;
 };
 
@@ -106,14 +106,14 @@ class EspInboundDriver {
       m.s_cmd_tvalid = cmd_valid;
       if (next_cmd < packets.size()) {
         const auto& p = packets[next_cmd];
-        m.s_cmd_length = static_cast<std::uint16_t>(static_cast<int>(p.bytes.size()) +
-                                                     p.length_delta);
-        m.s_cmd_encapsulation = p.encapsulation;
+        m.s_cmd_length =
+            static_cast<std::uint16_t>(static_cast<int>(p.bytes.size()) + p.length_delta);
+        m.s_cmd_encapsulation = static_cast<std::uint8_t>(p.encapsulation);
       }
       m.s_axis_tvalid = in_valid;
       if (!beats.empty()) {
         m.s_axis_tdata = beats.front().beat.data;
-        m.s_axis_tkeep = beats.front().beat.keep;
+        m.s_axis_tkeep = static_cast<std::uint8_t>(beats.front().beat.keep);
         m.s_axis_tlast = beats.front().beat.last;
       } else {
         m.s_axis_tdata = 0xdeadbeef;  // junk while not valid
@@ -127,8 +127,13 @@ class EspInboundDriver {
       const bool sts_take = m.m_sts_tvalid && m.m_sts_tready;
       if (out_take && m.m_axis_tuser) throw std::runtime_error("esp_inbound: tuser set");
       AxisBeat out{m.m_axis_tdata, m.m_axis_tkeep, m.m_axis_tlast != 0};
-      InboundResult sts{m.m_sts_code, m.m_sts_sa, m.m_sts_spi, m.m_sts_sequence,
-                        m.m_sts_length, m.m_sts_events};
+      InboundResult sts;
+      sts.code = m.m_sts_code;
+      sts.sa = m.m_sts_sa;
+      sts.spi = m.m_sts_spi;
+      sts.sequence = m.m_sts_sequence;
+      sts.length = m.m_sts_length;
+      sts.events = m.m_sts_events;
       model_.tick();
       const std::uint64_t edge = model_.cycle();
       if (cmd_take) {
@@ -188,9 +193,9 @@ class EspInboundDriver {
   std::uint32_t host_request(unsigned op, unsigned entry, unsigned word, std::uint32_t data) {
     auto& m = *model_;
     m.host_req_valid = 1;
-    m.host_req_op = op;
-    m.host_req_entry = entry;
-    m.host_req_word = word;
+    m.host_req_op = static_cast<std::uint8_t>(op);
+    m.host_req_entry = static_cast<std::uint8_t>(entry);
+    m.host_req_word = static_cast<std::uint8_t>(word);
     m.host_req_wdata = data;
     for (;;) {
       model_.settle();

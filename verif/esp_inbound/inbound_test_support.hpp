@@ -5,7 +5,6 @@
 #pragma once
 
 #include <boost/test/unit_test.hpp>
-
 #include <map>
 #include <memory>
 #include <random>
@@ -96,8 +95,8 @@ class InboundWorld {
   Bytes send(TestSa& sa, const Bytes& inner, std::uint64_t sequence = 0) {
     if (sequence != 0) sa.sender->sa.sequence = sequence - 1;
     const Bytes iv = random_bytes(rng, esp::properties(sa.sender->sa.suite.cipher).iv_size);
-    esp::OutboundResult result = esp::process_outbound(
-        *sa.sender, {inner, iv, static_cast<std::uint16_t>(rng()), {}});
+    esp::OutboundResult result =
+        esp::process_outbound(*sa.sender, {inner, iv, static_cast<std::uint16_t>(rng()), {}});
     if (result.status != esp::EspStatus::ok)
       throw std::runtime_error("reference outbound failed: " +
                                std::string(esp::to_string(result.status)));
@@ -162,8 +161,8 @@ class InboundWorld {
 inline std::string describe(const InboundResult& r) {
   std::ostringstream s;
   s << "code " << r.code << " sa " << r.sa << " spi 0x" << std::hex << r.spi << " seq 0x"
-    << r.sequence << std::dec << " length " << r.length << " events " << r.events
-    << " output " << to_hex(r.output);
+    << r.sequence << std::dec << " length " << r.length << " events " << r.events << " output "
+    << to_hex(r.output);
   return s.str();
 }
 
@@ -184,19 +183,24 @@ inline void check_entry(const std::string& what, Driver& driver, const TestSa& s
   namespace L = sa_layout;
   const SaWords rtl = driver.read_entry(sa.index);
   const esp::SaEntry& ref = *sa.receiver;
-  const std::uint64_t got[] = {field_value(rtl, L::sequence),      field_value(rtl, L::byte_count),
-                               field_value(rtl, L::packet_count),  field_value(rtl, L::auth_errors),
-                               field_value(rtl, L::replay_errors), field_value(rtl, L::decrypt_errors),
-                               field_value(rtl, L::expired),       field_value(rtl, L::soft_event_raised),
-                               field_value(rtl, L::error_event_raised)};
-  const std::uint64_t want[] = {ref.sa.sequence,         ref.usage.bytes,
-                                ref.usage.packets,       ref.usage.auth_failures,
-                                ref.usage.replays,       ref.usage.decrypt_failures,
-                                ref.expired ? 1u : 0u,   ref.soft_limit_reported ? 1u : 0u,
+  const std::uint64_t got[] = {
+      field_value(rtl, L::sequence),          field_value(rtl, L::byte_count),
+      field_value(rtl, L::packet_count),      field_value(rtl, L::auth_errors),
+      field_value(rtl, L::replay_errors),     field_value(rtl, L::decrypt_errors),
+      field_value(rtl, L::expired),           field_value(rtl, L::soft_event_raised),
+      field_value(rtl, L::error_event_raised)};
+  const std::uint64_t want[] = {ref.sa.sequence,
+                                ref.usage.bytes,
+                                ref.usage.packets,
+                                ref.usage.auth_failures,
+                                ref.usage.replays,
+                                ref.usage.decrypt_failures,
+                                ref.expired ? 1u : 0u,
+                                ref.soft_limit_reported ? 1u : 0u,
                                 sa.error_event_raised ? 1u : 0u};
-  const char* names[] = {"sequence",      "byte_count",     "packet_count",
-                         "auth_errors",   "replay_errors",  "decrypt_errors",
-                         "expired",       "soft_event_raised", "error_event_raised"};
+  const char* names[] = {"sequence",    "byte_count",        "packet_count",
+                         "auth_errors", "replay_errors",     "decrypt_errors",
+                         "expired",     "soft_event_raised", "error_event_raised"};
   for (unsigned i = 0; i < 9; ++i)
     BOOST_TEST(got[i] == want[i], "esp_inbound " << what << " SA " << sa.index << " " << names[i]
                                                  << ": expected " << want[i] << " got " << got[i]);

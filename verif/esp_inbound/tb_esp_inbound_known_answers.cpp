@@ -51,8 +51,8 @@ const Case cases[] = {
      "08000ebd a70a0000 8e9c083d b95b0700 08090a0b 0c0d0e0f 10111213 14151617"
      "18191a1b 1c1d1e1f 20212223 24252627 28292a2b 2c2d2e2f 30313233 34353637",
      1},
-    {"#6 transport, bare ESP", 0x4321, key_5_6, esp::Mode::transport,
-     esp::Encapsulation::bare_esp, 7,
+    {"#6 transport, bare ESP", 0x4321, key_5_6, esp::Mode::transport, esp::Encapsulation::bare_esp,
+     7,
      "00004321 00000008 69d08df7 d203329d b093fc49 24e5bd80"
      "f5199588 1ec4e0c4 488987ce 742e8109 689bb379 d2d750c0 d915dca3 46a89f75",
      "0800b5e8 a80a0500 a69c083d 0b660e00 77777777 77777777 77777777", 8},
@@ -81,18 +81,17 @@ const Case cases[] = {
 BOOST_AUTO_TEST_CASE(rfc3602_cases_5_to_8) {
   for (const Case& c : cases) {
     InboundWorld world(std::string("esp_inbound_rfc3602_") + c.name[1], 1);
-    world.add_pair(c.spi & 63,
-                   rfc3602_sa(c.spi, c.key, esp::Direction::outbound, c.mode, c.form, 0),
-                   rfc3602_sa(c.spi, c.key, esp::Direction::inbound, c.mode, c.form,
-                              c.last_sequence));
+    world.add_pair(
+        c.spi & 63, rfc3602_sa(c.spi, c.key, esp::Direction::outbound, c.mode, c.form, 0),
+        rfc3602_sa(c.spi, c.key, esp::Direction::inbound, c.mode, c.form, c.last_sequence));
     const Bytes packet = from_hex(c.packet);
     const unsigned form = static_cast<unsigned>(c.form);
     const InboundResult expected = world.expect(packet, form);
     BOOST_TEST(to_hex(expected.output) == to_hex(from_hex(c.plaintext)),
                "reference model disagrees with RFC 3602 " << c.name);
     const auto results = world.driver.run({{packet, form, 0}});
-    BOOST_TEST(results[0].code == 0u, "esp_inbound RFC 3602 " << c.name << ": status "
-                                                                << results[0].code);
+    BOOST_TEST(results[0].code == 0u,
+               "esp_inbound RFC 3602 " << c.name << ": status " << results[0].code);
     BOOST_TEST(results[0].sequence == c.sequence);
     BOOST_TEST(to_hex(results[0].output) == to_hex(from_hex(c.plaintext)),
                "esp_inbound RFC 3602 " << c.name << ": expected " << c.plaintext << " got "
