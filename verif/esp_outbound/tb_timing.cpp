@@ -77,5 +77,33 @@ BOOST_AUTO_TEST_CASE(cycles_per_suite) {
   }
 }
 
+// Exact counts (tunnel mode, IPv4 outer header, every handshake ready):
+// first = command to status with the key load, latency = the same with the
+// key loaded, period = status to status back to back. See esp_outbound.md.
+BOOST_AUTO_TEST_CASE(exact_cycle_counts) {
+  struct Case {
+    esp::Suite suite;
+    std::size_t size;
+    std::uint64_t first, latency, period;
+  };
+  const Case cases[] = {
+      {{esp::Cipher::aes128_cbc, esp::Integrity::hmac_sha1_96}, 64, 370, 322, 323},
+      {{esp::Cipher::aes128_cbc, esp::Integrity::hmac_sha1_96}, 1400, 2071, 2023, 2024},
+      {{esp::Cipher::aes256_cbc, esp::Integrity::hmac_sha256_128}, 1400, 1720, 1656, 1657},
+      {{esp::Cipher::null, esp::Integrity::hmac_md5_96}, 1400, 1588, 1588, 1589},
+      {{esp::Cipher::des3_cbc, esp::Integrity::hmac_sha256_128}, 64, 680, 666, 667},
+      {{esp::Cipher::aes256_gcm16, esp::Integrity::none}, 1400, 1463, 1383, 1384},
+  };
+  for (const Case& c : cases) {
+    const Timing t = measure(c.suite, c.size, esp::Encapsulation::ipv4);
+    BOOST_TEST((t.first_latency == c.first && t.latency == c.latency && t.period == c.period),
+               "esp_outbound " << esp::to_string(c.suite.cipher) << "/"
+                               << esp::to_string(c.suite.integrity) << " " << c.size
+                               << " bytes: expected first/latency/period " << c.first << "/"
+                               << c.latency << "/" << c.period << ", got " << t.first_latency
+                               << "/" << t.latency << "/" << t.period);
+  }
+}
+
 }  // namespace
 }  // namespace ipsec_fpga::verif::esp_rtl
