@@ -160,7 +160,7 @@ module replay_window #(
     end
   endfunction
   // Bit masks within a word: seq's bit, bits up to it, bits from H+1's.
-  reg [31:0] bit_s, upto_s, from_a;
+  reg [31:0] upto_s, from_a;
   // Stale bits: seq's word, H+1's, and the ring range of words between them.
   reg [WORDS-1:0] word_is_s, word_is_a, in_range;
   // Words: up to seq's (k <= k_s), from H+1's (k >= k_a).
@@ -173,7 +173,6 @@ module replay_window #(
   wire [WORDS-1:0] a_words_ge = a_at_most[WORDS-1:0];
   always @(*) begin
     upto_s = at_least(b_s);
-    bit_s  = upto_s & ~(upto_s >> 1);
     from_a = ~(at_least(b_a) >> 1);  // bits >= b_a
     word_is_s = s_words_le & ~(s_words_le >> 1);
     word_is_a = a_words_ge & ~(a_words_ge << 1);
@@ -181,9 +180,21 @@ module replay_window #(
   end
   // Bits of seq's word cleared by the move: all for a jump of WINDOW or
   // more; else H+1..seq, which may start in this word (and wrap around it).
-  wire [31:0] cleared_s = !is_ahead ? 32'd0 : is_big ? 32'hffffffff :
-      !same_word ? upto_s : wrap ? (from_a | upto_s) : (from_a & upto_s);
-  wire [31:0] new_s = ((stale[k_s] ? 32'd0 : mem_rsp_rdata) & ~cleared_s) | bit_s;
+  // Per bit of seq's word: up to seq's bit (U) a bit is kept when kept_up,
+  // above it when kept_above; seq's bit is set. Each is 1, 0 or "below H+1's
+  // bit" (~from_a), by the case: a stale word or a jump of WINDOW or more
+  // keep nothing; no move keeps all; a move from another word clears up to
+  // seq; from H+1 in the same word clears H+1..seq, or outside seq..H+1
+  // when it wraps.
+  wire keep_none = stale[k_s] || (is_ahead && is_big);
+  wire up_all = !keep_none && !is_ahead;
+  wire up_below_a = !keep_none && is_ahead && same_word && !wrap;
+  wire above_all = !keep_none && (!is_ahead || !same_word || !wrap);
+  wire above_below_a = !keep_none && is_ahead && same_word && wrap;
+  wire [31:0] kept_up = {32{up_all}} | ({32{up_below_a}} & ~from_a);
+  wire [31:0] kept_above = {32{above_all}} | ({32{above_below_a}} & ~from_a);
+  wire [31:0] new_s = (upto_s & ((mem_rsp_rdata & kept_up) | ~(upto_s >> 1))) |
+                      (~upto_s & mem_rsp_rdata & kept_above);
   // H+1's word when it is not seq's (read only then): bits from H+1 cleared,
   // all of them for a jump of WINDOW or more. When it is seq's word, the
   // third write repeats seq's word.
@@ -246,6 +257,17 @@ module replay_window #(
   end
   wire req_done = mem_req_valid && mem_req_ready;
 
+  // seq's high half: the command's (0 for a check), then with ESN the
+  // inferred one. Set to all ones on its own (a synchronous set, no extra
+  // LUT) when ESN inference increments.
+  wire take_cmd = state == S_IDLE && cmd_valid;
+  wire h_low_in = state == S_READ && mem_rsp_valid && answered == 3'd0;
+  wire h_high_in = state == S_READ && mem_rsp_valid && answered == 3'd1;
+  always @(posedge clk)
+    if (h_low_in && esn_check && dl[32] && !dl_behind) seq[63:32] <= 32'hffffffff;
+    else if (take_cmd || (h_high_in && esn_check))
+      seq[63:32] <= take_cmd ? (cmd_update ? cmd_sequence[63:32] : 32'd0) : r[31:0];
+
   assign cmd_ready = state == S_IDLE;
 
   always @(posedge clk) begin
@@ -261,7 +283,6 @@ module replay_window #(
         if (cmd_valid) begin
           update         <= cmd_update;
           esn_check      <= cmd_esn && !cmd_update;
-          seq[63:32]     <= cmd_update ? cmd_sequence[63:32] : 32'd0;
           seq[31:0]      <= cmd_sequence[31:0];
           issued         <= 3'd0;
           answered       <= 3'd0;
@@ -276,7 +297,6 @@ module replay_window #(
                 l_behind      <= dl_behind;
                 l_zero        <= dl[31:0] == 32'd0;
                 l_small       <= dl[31:POS_BITS] == {(32 - POS_BITS) {1'b0}};
-                if (esn_check && dl[32] && !dl_behind) seq[63:32] <= 32'hffffffff;
               end
               3'd1: begin
                 highest[63:32] <= mem_rsp_rdata;
@@ -284,7 +304,6 @@ module replay_window #(
                 h_minus_1      <= r == 33'd0;
                 h_negative     <= !r[32];
                 esn_invalid    <= esn_check && (esn_inc ? !r[32] : esn_dec && r[32]);
-                if (esn_check) seq[63:32] <= r[31:0];
               end
               3'd2: begin
                 stale    <= mem_rsp_rdata[WORDS-1:0];

@@ -3,8 +3,11 @@
 // A 66-bit shift register, filled one bit per clock while shift_in is high,
 // gives the command (bit 65 update, bit 64 esn, bits 63:0 the sequence) and,
 // in its low 32 bits, the memory's read data (answered when mem_answer is
-// high). A 130-bit register captures the result at res_valid, or the memory
-// request on capture, and shifts it out on serial_out.
+// high). Two shift registers, chained onto serial_out, unload the outputs:
+// 66 bits take {res_status, res_sequence ^ res_highest} at res_valid (both
+// numbers are registers held by the unit, so their XOR keeps every bit of
+// both), 40 bits take the memory request on capture. Separate loads and one
+// LUT per bit keep this wrapper small next to the unit it measures.
 module replay_window_serial #(
     parameter WINDOW = 64
 ) (
@@ -22,9 +25,10 @@ module replay_window_serial #(
     output wire mem_req_valid,
     output wire res_valid
 );
-  reg  [ 65:0] in_bits;
-  reg  [129:0] out_bits;
-  wire [  1:0] res_status;
+  reg  [65:0] in_bits;
+  reg  [65:0] result_bits;
+  reg  [39:0] request_bits;
+  wire [ 1:0] res_status;
   wire [63:0] res_sequence, res_highest;
   wire        mem_req_write;
   wire [ 6:0] mem_req_word;
@@ -32,11 +36,12 @@ module replay_window_serial #(
 
   always @(posedge clk) begin
     if (shift_in) in_bits <= {in_bits[64:0], serial_in};
-    if (res_valid) out_bits <= {res_status, res_sequence, res_highest};
-    else if (capture) out_bits <= {90'd0, mem_req_write, mem_req_word, mem_req_wdata};
-    else if (shift_out) out_bits <= {out_bits[128:0], 1'b0};
+    if (res_valid) result_bits <= {res_status, res_sequence ^ res_highest};
+    else if (shift_out) result_bits <= {result_bits[64:0], request_bits[39]};
+    if (capture) request_bits <= {mem_req_write, mem_req_word, mem_req_wdata};
+    else if (shift_out) request_bits <= {request_bits[38:0], 1'b0};
   end
-  assign serial_out = out_bits[129];
+  assign serial_out = result_bits[65];
 
   replay_window #(
       .WINDOW(WINDOW)
