@@ -160,7 +160,6 @@ module esp_outbound #(
 
   assign s_cmd_tready = state == S_IDLE;
   wire cmd_take = s_cmd_tvalid && s_cmd_tready;
-  assign units_request = state != S_IDLE && state != S_STATUS;
   wire granted = units_grant && units_request;
 
   // ------------------------------------------------------------- SA fields
@@ -576,6 +575,13 @@ module esp_outbound #(
   assign m_sts_sa = cmd_sa;
 
   wire malformed_run = err_early || err_late;
+  wire units_done = o_phase == O_DONE && rd_idle && !hmac_pend && !cip_pend &&
+                    (wb_done || (malformed_run && in_ended));
+  // The request ends as soon as no unit and no memory access is left for the
+  // packet: a refused packet's input drain and the last output beat leaving
+  // the output register do not hold the units.
+  assign units_request = state != S_IDLE && state != S_STATUS &&
+                         !(state == S_FAIL && !wb_active) && !(state == S_RUN && units_done);
   wire run_done = state == S_RUN && o_phase == O_DONE && !out_v && in_ended && rd_idle &&
                   !hmac_pend && !cip_pend && (wb_done || malformed_run);
 
