@@ -117,13 +117,19 @@ module replay_window #(
   wire esn_inc = l_borrow && !l_behind;
   wire esn_dec = !l_borrow && l_behind;
 
+  // A2.1 case A (H_lo >= WINDOW-1): the high half is H_hi + 1 or H_hi;
+  // case B: H_hi - 1 or H_hi. Known from H low alone (no carry chain).
+  wire case_a = |mem_rsp_rdata[31:POS_BITS] || &mem_rsp_rdata[POS_BITS-1:0];
+  reg  l_case_a;
+
   // --- Then H high: one subtractor, r = H_hi - seq_hi - r_in ---------------
   // Without ESN inference: r_in = !borrow, so r = ~(seq_hi - H_hi - borrow),
   // the one's complement of the high half of d = seq - H. A check with ESN
-  // has seq_hi = all ones when incrementing (set as H low arrives), else 0,
-  // and r_in = dec: r = H_hi + 1, H_hi - 1 or H_hi, the inferred high half;
-  // r's sign says whether it left 0..2^32-1.
-  wire [32:0] r = {1'b0, mem_rsp_rdata} - {1'b0, seq[63:32]} - {32'd0, esn_check ? esn_dec : !l_borrow};
+  // has seq_hi = all ones in case A (set as H low arrives), else 0, and r_in
+  // = !inc (case A) or dec (case B): r = H_hi + 1, H_hi - 1 or H_hi, the
+  // inferred high half; r's sign says whether it left 0..2^32-1.
+  wire r_in = !esn_check ? !l_borrow : l_case_a ? !esn_inc : esn_dec;
+  wire [32:0] r = {1'b0, mem_rsp_rdata} - {1'b0, seq[63:32]} - {32'd0, r_in};
   reg h_zero;  // d's high half is 0 (r all ones)
   reg h_minus_1;  // d's high half is -1 (r zero)
   reg h_negative;  // d < 0 (r >= 0)
@@ -259,12 +265,12 @@ module replay_window #(
 
   // seq's high half: the command's (0 for a check), then with ESN the
   // inferred one. Set to all ones on its own (a synchronous set, no extra
-  // LUT) when ESN inference increments.
+  // LUT) for ESN inference in case A.
   wire take_cmd = state == S_IDLE && cmd_valid;
   wire h_low_in = state == S_READ && mem_rsp_valid && answered == 3'd0;
   wire h_high_in = state == S_READ && mem_rsp_valid && answered == 3'd1;
   always @(posedge clk)
-    if (h_low_in && esn_check && dl[32] && !dl_behind) seq[63:32] <= 32'hffffffff;
+    if (h_low_in && esn_check && case_a) seq[63:32] <= 32'hffffffff;
     else if (take_cmd || (h_high_in && esn_check))
       seq[63:32] <= take_cmd ? (cmd_update ? cmd_sequence[63:32] : 32'd0) : r[31:0];
 
@@ -294,6 +300,7 @@ module replay_window #(
               3'd0: begin
                 highest[31:0] <= mem_rsp_rdata;
                 l_borrow      <= dl[32];
+                l_case_a      <= case_a;
                 l_behind      <= dl_behind;
                 l_zero        <= dl[31:0] == 32'd0;
                 l_small       <= dl[31:POS_BITS] == {(32 - POS_BITS) {1'b0}};
@@ -303,7 +310,7 @@ module replay_window #(
                 h_zero         <= &r;
                 h_minus_1      <= r == 33'd0;
                 h_negative     <= !r[32];
-                esn_invalid    <= esn_check && (esn_inc ? !r[32] : esn_dec && r[32]);
+                esn_invalid    <= esn_check && (l_case_a ? !r[32] : r[32]);
               end
               3'd2: begin
                 stale    <= mem_rsp_rdata[WORDS-1:0];
