@@ -541,11 +541,11 @@ module esp_outbound #(
 
   assign hdr_pass_ready = state == S_RUN && o_phase == O_HDR && transport && o_idx >= 16'd3 &&
                           out_room;
-  assign cbc_m_axis_tready = state == S_RUN && is_cbc && fifo_ready;
+  assign cbc_m_axis_tready = granted && state == S_RUN && is_cbc && fifo_ready;
   assign fifo_take = state == S_RUN && o_phase == O_BODY && is_cbc && out_room && hmac_room;
-  assign gcm_m_axis_tready = state == S_RUN && o_phase == O_BODY && is_gcm && out_room && hmac_room;
-  assign hmac_m_icv_tready = o_fire && o_phase == O_ICV && !is_gcm && phase_last;
-  assign gcm_m_tag_tready = o_fire && o_phase == O_ICV && is_gcm && phase_last;
+  assign gcm_m_axis_tready = granted && state == S_RUN && o_phase == O_BODY && is_gcm && out_room && hmac_room;
+  assign hmac_m_icv_tready = granted && o_fire && o_phase == O_ICV && !is_gcm && phase_last;
+  assign gcm_m_tag_tready = granted && o_fire && o_phase == O_ICV && is_gcm && phase_last;
 
   assign hmac_s_axis_tdata = src_data;
   assign hmac_s_axis_tkeep = 4'hf;

@@ -48,6 +48,7 @@ struct OutboundJitter {
   unsigned input = 0;
   unsigned output = 0;
   unsigned status = 0;
+  unsigned grant = 0;  // cycles the arbiter withholds the grant of a new request
 };
 
 template <class Model>
@@ -61,6 +62,7 @@ class EspOutboundDriver {
     m.m_sts_tready = 0;
     m.host_req_valid = 0;
     m.now = 0;
+    m.grant_allow = 1;
     model_.reset();
     // sa_table clears every entry after reset.
     for (unsigned i = 0; i < 100000 && m.sa_busy; ++i) model_.tick();
@@ -130,7 +132,7 @@ class EspOutboundDriver {
                                    std::uint64_t max_cycles = 0) {
     auto& m = *model_;
     HandshakeJitter cmd_j(rng, jitter.command), in_j(rng, jitter.input),
-        out_j(rng, jitter.output), sts_j(rng, jitter.status);
+        out_j(rng, jitter.output), sts_j(rng, jitter.status), grant_j(rng, jitter.grant);
     std::deque<AxisBeat> beats;
     for (const auto& c : commands)
       if (!c.data.empty())
@@ -174,7 +176,10 @@ class EspOutboundDriver {
       }
       m.m_axis_tready = out_j.offer();
       m.m_sts_tready = sts_j.offer();
+      m.grant_allow = grant_j.offer();
       model_.settle();
+      if (m.grant_violation)
+        throw std::runtime_error("esp_outbound drives a unit or the memory without the grant");
 
       // Handshakes of this edge.
       if (offer_cmd && m.s_cmd_tready) {
@@ -214,6 +219,7 @@ class EspOutboundDriver {
     m.s_axis_tvalid = 0;
     m.m_axis_tready = 0;
     m.m_sts_tready = 0;
+    m.grant_allow = 1;
     if (!finished.empty() || !collector.empty())
       throw std::runtime_error("esp_outbound: output packet without a status");
     if (!beats.empty()) throw std::runtime_error("esp_outbound: input beats left over");

@@ -51,11 +51,17 @@ module esp_outbound_harness #(
     output wire [          31:0] host_rsp_rdata,
     output wire                  sa_busy,
 
+    // The engine's arbiter as the direction sees it: grant follows request
+    // once grant_allow is high (then stays while request is high).
+    input  wire grant_allow,
+    output wire grant_violation,  // a unit/memory valid while units_grant is low
     output wire units_request,
     output wire cbc_key_loads,  // a cbc key command handshake this cycle
     output wire gcm_key_loads
 );
-  wire units_grant = units_request;
+  reg  granted;
+  wire units_grant = units_request && (granted || grant_allow);
+  always @(posedge clk) granted <= !rst && units_grant;
 
   wire mem_req_valid, mem_req_ready, mem_req_write, mem_rsp_valid;
   wire [ENTRY_BITS-1:0] mem_req_entry;
@@ -94,6 +100,11 @@ module esp_outbound_harness #(
   wire [127:0] gcm_m_tag_tdata;
 
   assign cbc_key_loads = cbc_key_cmd_valid && cbc_key_cmd_ready;
+  assign grant_violation = !units_grant &&
+      (mem_req_valid || cbc_key_cmd_valid || cbc_cmd_valid || cbc_s_axis_tvalid ||
+       cbc_m_axis_tready || hmac_s_cmd_tvalid || hmac_s_axis_tvalid || hmac_m_icv_tready ||
+       gcm_key_cmd_valid || gcm_cmd_valid || gcm_s_axis_tvalid || gcm_m_axis_tready ||
+       gcm_m_tag_tready);
   assign gcm_key_loads = gcm_key_cmd_valid && gcm_key_cmd_ready;
 
   esp_outbound #(

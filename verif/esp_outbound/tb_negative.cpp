@@ -31,7 +31,7 @@ struct Fixture {
   // Runs `bad` (expected outcome `want_bad`, or nothing to compare if the
   // reference cannot express it) followed by a good packet.
   std::vector<OutboundOutcome> run_then_good(const OutboundCommand& bad, const std::string& what,
-                                             const OutboundJitter& jitter = {20, 20, 20, 20}) {
+                                             const OutboundJitter& jitter = {20, 20, 20, 20, 20}) {
     const OutboundCommand next = good_command();
     const OutboundExpected want_next = oracle.predict(next);
     auto got = driver.run({bad, next}, jitter, rng);
@@ -93,7 +93,7 @@ BOOST_AUTO_TEST_CASE(sequence_exhaustion_32_bit_and_esn) {
     for (int i = 0; i < 5; ++i) commands.push_back({index, random_bytes(rng, 33), 33, {}, {}});
     std::vector<OutboundExpected> want;
     for (const auto& c : commands) want.push_back(oracle.predict(c));
-    const auto got = driver.run(commands, {25, 25, 25, 25}, rng);
+    const auto got = driver.run(commands, {25, 25, 25, 25, 25}, rng);
     for (std::size_t i = 0; i < got.size(); ++i)
       check_outcome(got[i], want[i],
                     std::string(esn ? "ESN" : "32-bit") + " exhaustion packet " + std::to_string(i));
@@ -152,7 +152,7 @@ BOOST_AUTO_TEST_CASE(malformed_framing) {
   cases[4].emitted = true;
   cases[3].command.data.resize(8);
   for (const Case& c : cases) {
-    const auto got = run_then_good(c.command, c.name, {30, 30, 30, 30});
+    const auto got = run_then_good(c.command, c.name, {30, 30, 30, 30, 30});
     BOOST_TEST((got[0].code == 5u && got[0].emitted == c.emitted &&
                 got[0].discarded == c.emitted && got[0].sequence == 0u && got[0].events == 0u &&
                 got[0].length == (c.emitted ? got[0].packet.size() : 0u)),
@@ -184,7 +184,7 @@ BOOST_AUTO_TEST_CASE(next_header_override_and_zero_length) {
   std::vector<OutboundCommand> commands{c, d};
   std::vector<OutboundExpected> want;
   for (const auto& x : commands) want.push_back(oracle.predict(x));
-  const auto got = driver.run(commands, {30, 30, 30, 30}, rng);
+  const auto got = driver.run(commands, {30, 30, 30, 30, 30}, rng);
   check_outcome(got[0], want[0], "zero length, next header 59");
   check_outcome(got[1], want[1], "one byte");
 }

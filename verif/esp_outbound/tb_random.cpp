@@ -129,7 +129,7 @@ void run_group(const char* name, const std::vector<esp::Cipher>& ciphers,
   want.reserve(commands.size());
   for (const auto& c : commands) want.push_back(oracle.predict(c));
 
-  const OutboundJitter jitter{30, 30, 30, 30};
+  const OutboundJitter jitter{30, 30, 30, 30, 30};
   std::size_t failures = 0, ok = 0;
   std::map<unsigned, std::size_t> status_counts;
   const std::uint64_t start = driver.cycle();
