@@ -24,12 +24,14 @@
 // too_old covers: left of the window, 0 (never sent), and an ESN number
 // whose inferred high half would be below 0 or above 2^32-1.
 //
-// Small on purpose: every read is issued back to back (H high, H low, stale,
+// Small on purpose: every read is issued back to back (H low, H high, stale,
 // the word holding the number, and for an update the word holding H+1 unless
 // it is the same word), and the classification is done on the fly as they
-// arrive, from one 32-bit difference of the low halves plus the high halves'
-// difference reduced to three flags (0, -1, negative); the ESN high half is
-// H's high half plus -1, 0 or +1, chosen by the same low-half flags.
+// arrive, from one 32-bit difference of the low halves plus the high half of
+// seq - H reduced to three flags (0, -1, negative) by one 33-bit subtractor,
+// which with ESN gives the inferred high half instead (H's plus -1, 0 or +1,
+// chosen by the low-half flags). The writes (words, order, data) are those
+// of the first version of this unit.
 //
 // Cycles with a memory that accepts every request and answers 2 cycles
 // later (sa_table's engine port): check 7; update 6 + r + w, r = 1 when the
@@ -76,7 +78,7 @@ module replay_window #(
   // The command.
   reg        update;
   reg        esn_check;  // a check with ESN: the high half is inferred
-  reg [63:0] seq;  // cmd_sequence (a check without ESN: high half 0), then the full number
+  reg [63:0] seq;  // cmd_sequence (a check: high half 0), then the full number
 
   // What was read. Only the WORDS stale bits in use are kept. The bitmap
   // words are stored already modified, as they will be written (their stale
