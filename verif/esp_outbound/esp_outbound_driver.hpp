@@ -22,9 +22,9 @@ namespace ipsec_fpga::verif::esp_rtl {
 
 struct OutboundCommand {
   unsigned sa = 0;
-  Bytes data;                    // the bytes sent on s_axis (tlast on the last one)
-  std::uint16_t length = 0;      // the command's length (normally data.size())
-  std::optional<Bytes> iv;       // explicit IV (published vectors)
+  Bytes data;                // the bytes sent on s_axis (tlast on the last one)
+  std::uint16_t length = 0;  // the command's length (normally data.size())
+  std::optional<Bytes> iv;   // explicit IV (published vectors)
   std::optional<std::uint8_t> next_header;
 };
 
@@ -76,8 +76,8 @@ class EspOutboundDriver {
     auto& m = *model_;
     m.host_req_valid = 1;
     m.host_req_op = 1;
-    m.host_req_entry = entry;
-    m.host_req_word = word;
+    m.host_req_entry = static_cast<std::uint8_t>(entry);
+    m.host_req_word = static_cast<std::uint8_t>(word);
     m.host_req_wdata = value;
     for (unsigned i = 0;; ++i) {
       model_.settle();
@@ -97,8 +97,8 @@ class EspOutboundDriver {
     auto& m = *model_;
     m.host_req_valid = 1;
     m.host_req_op = 0;
-    m.host_req_entry = entry;
-    m.host_req_word = word;
+    m.host_req_entry = static_cast<std::uint8_t>(entry);
+    m.host_req_word = static_cast<std::uint8_t>(word);
     for (unsigned i = 0;; ++i) {
       model_.settle();
       const bool taken = m.host_req_ready;
@@ -131,8 +131,8 @@ class EspOutboundDriver {
                                    const OutboundJitter& jitter, std::mt19937_64& rng,
                                    std::uint64_t max_cycles = 0) {
     auto& m = *model_;
-    HandshakeJitter cmd_j(rng, jitter.command), in_j(rng, jitter.input),
-        out_j(rng, jitter.output), sts_j(rng, jitter.status), grant_j(rng, jitter.grant);
+    HandshakeJitter cmd_j(rng, jitter.command), in_j(rng, jitter.input), out_j(rng, jitter.output),
+        sts_j(rng, jitter.status), grant_j(rng, jitter.grant);
     std::deque<AxisBeat> beats;
     for (const auto& c : commands)
       if (!c.data.empty())
@@ -155,7 +155,7 @@ class EspOutboundDriver {
       m.s_cmd_tvalid = offer_cmd;
       if (next_cmd < commands.size()) {
         const auto& c = commands[next_cmd];
-        m.s_cmd_sa = c.sa;
+        m.s_cmd_sa = static_cast<std::uint8_t>(c.sa);
         m.s_cmd_length = c.length;
         m.s_cmd_iv_valid = c.iv.has_value();
         Bytes iv = c.iv.value_or(Bytes{});
@@ -168,7 +168,7 @@ class EspOutboundDriver {
       m.s_axis_tvalid = offer_in;
       if (offer_in) {
         m.s_axis_tdata = beats.front().data;
-        m.s_axis_tkeep = beats.front().keep;
+        m.s_axis_tkeep = static_cast<std::uint8_t>(beats.front().keep);
         m.s_axis_tlast = beats.front().last;
       } else {
         m.s_axis_tdata = junk(rng);

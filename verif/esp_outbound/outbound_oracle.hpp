@@ -11,8 +11,8 @@
 #include <string>
 
 #include "cbc_onchip_iv.hpp"
-#include "esp_outbound_driver.hpp"
 #include "esp_outbound.hpp"
+#include "esp_outbound_driver.hpp"
 #include "ipv4_header.hpp"
 #include "sa_image.hpp"
 
@@ -89,13 +89,13 @@ inline bool check_outcome(const OutboundOutcome& got, const OutboundExpected& wa
               got.sequence == (ok ? want.sequence : 0) && got.events == want.events &&
               got.length == (ok ? want.packet.size() : 0) && (!ok || got.packet == want.packet) &&
               (want.status == esp::EspStatus::no_sa || got.spi == want.spi);
-  BOOST_TEST(good, "esp_outbound " << what << ": expected status " << want_code << " seq "
-                                   << want.sequence << " events " << want.events << " len "
-                                   << want.packet.size() << " " << to_hex(want.packet)
-                                   << "\n got status " << got.code << " seq " << got.sequence
-                                   << " events " << got.events << " len " << got.length
-                                   << " emitted " << got.emitted << " tuser " << got.discarded
-                                   << " spi " << got.spi << " " << to_hex(got.packet));
+  BOOST_TEST(good, "esp_outbound "
+                       << what << ": expected status " << want_code << " seq " << want.sequence
+                       << " events " << want.events << " len " << want.packet.size() << " "
+                       << to_hex(want.packet) << "\n got status " << got.code << " seq "
+                       << got.sequence << " events " << got.events << " len " << got.length
+                       << " emitted " << got.emitted << " tuser " << got.discarded << " spi "
+                       << got.spi << " " << to_hex(got.packet));
   return good;
 }
 
@@ -126,8 +126,7 @@ inline esp::SecurityAssociation random_sa(std::mt19937_64& rng, esp::Suite suite
   sa.encapsulation = encapsulation;
   sa.suite = suite;
   sa.cipher_key = esp::SecretBytes(random_bytes(rng, esp::properties(suite.cipher).key_size));
-  sa.integrity_key =
-      esp::SecretBytes(random_bytes(rng, esp::properties(suite.integrity).key_size));
+  sa.integrity_key = esp::SecretBytes(random_bytes(rng, esp::properties(suite.integrity).key_size));
   const Bytes salt = random_bytes(rng, 4);
   std::copy(salt.begin(), salt.end(), sa.gcm_salt.begin());
   const Bytes addresses = random_bytes(rng, 8);

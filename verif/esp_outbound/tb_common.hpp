@@ -30,12 +30,11 @@ inline void check_write_back(Driver& driver, const esp::SaEntry& entry, unsigned
   BOOST_TEST((seq == entry.sa.sequence && bytes == entry.usage.bytes &&
               packets == entry.usage.packets && expired == (entry.expired ? 1u : 0u) &&
               soft == (entry.soft_limit_reported ? 1u : 0u)),
-             "esp_outbound write-back " << what << " SA " << index << ": expected seq "
-                                        << entry.sa.sequence << " bytes " << entry.usage.bytes
-                                        << " packets " << entry.usage.packets << " expired "
-                                        << entry.expired << " soft " << entry.soft_limit_reported
-                                        << "; got " << seq << " " << bytes << " " << packets
-                                        << " " << expired << " " << soft);
+             "esp_outbound write-back "
+                 << what << " SA " << index << ": expected seq " << entry.sa.sequence << " bytes "
+                 << entry.usage.bytes << " packets " << entry.usage.packets << " expired "
+                 << entry.expired << " soft " << entry.soft_limit_reported << "; got " << seq << " "
+                 << bytes << " " << packets << " " << expired << " " << soft);
 }
 
 }  // namespace ipsec_fpga::verif::esp_rtl

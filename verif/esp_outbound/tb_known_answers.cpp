@@ -36,14 +36,14 @@ void run_case(const char* name, esp::SecurityAssociation sa, const Bytes& inner,
   const auto got = driver.run({c}, {}, unused_rng);
   const Bytes expected = from_hex(expected_hex);
   BOOST_TEST(got[0].code == 0u, "RFC 3602 case " << name << ": status " << got[0].code);
-  const Bytes tail(got[0].packet.begin() + static_cast<std::ptrdiff_t>(
-                                               std::min(compare_from, got[0].packet.size())),
+  const Bytes tail(got[0].packet.begin() +
+                       static_cast<std::ptrdiff_t>(std::min(compare_from, got[0].packet.size())),
                    got[0].packet.end());
   const Bytes want_tail(expected.begin() + static_cast<std::ptrdiff_t>(compare_from),
                         expected.end());
-  BOOST_TEST(tail == want_tail, "esp_outbound RFC 3602 case "
-                                    << name << ": expected " << to_hex(want_tail) << " got "
-                                    << to_hex(tail));
+  BOOST_TEST(tail == want_tail, "esp_outbound RFC 3602 case " << name << ": expected "
+                                                              << to_hex(want_tail) << " got "
+                                                              << to_hex(tail));
   check_outcome(got[0], want, std::string("RFC 3602 case ") + name + " vs reference");
   check_write_back(driver, oracle.entry(5), 5, std::string("RFC 3602 case ") + name);
 }
@@ -53,8 +53,7 @@ BOOST_AUTO_TEST_CASE(rfc3602_case_5_transport_ipv4) {
       "45000054 08f20000 4001f9fe c0a87b03 c0a87b64"
       "08000ebd a70a0000 8e9c083d b95b0700 08090a0b 0c0d0e0f 10111213 14151617"
       "18191a1b 1c1d1e1f 20212223 24252627 28292a2b 2c2d2e2f 30313233 34353637");
-  run_case("5",
-           rfc3602_sa(0x4321, key_5_6, esp::Mode::transport, esp::Encapsulation::ipv4, 0),
+  run_case("5", rfc3602_sa(0x4321, key_5_6, esp::Mode::transport, esp::Encapsulation::ipv4, 0),
            original, "e96e8c08ab465763fd098d45dd3ff893",
            "4500007c 08f20000 4032f9a5 c0a87b03 c0a87b64"
            "00004321 00000001"
@@ -68,8 +67,7 @@ BOOST_AUTO_TEST_CASE(rfc3602_case_6_transport_bare_esp) {
   const Bytes icmp = from_hex("0800b5e8a80a0500a69c083d0b660e00777777777777777777777777");
   Bytes original = from_hex("4500 0030 0000 0000 4001 0000 c0000201 c6336401");
   original.insert(original.end(), icmp.begin(), icmp.end());
-  run_case("6",
-           rfc3602_sa(0x4321, key_5_6, esp::Mode::transport, esp::Encapsulation::bare_esp, 7),
+  run_case("6", rfc3602_sa(0x4321, key_5_6, esp::Mode::transport, esp::Encapsulation::bare_esp, 7),
            original, "69d08df7d203329db093fc4924e5bd80",
            "0000432100000008"
            "69d08df7d203329db093fc4924e5bd80"

@@ -40,8 +40,9 @@ struct Fixture {
   }
 };
 
-esp::SecurityAssociation sa_of(std::mt19937_64& rng, esp::Suite suite = {esp::Cipher::aes128_cbc,
-                                                                           esp::Integrity::hmac_sha1_96},
+esp::SecurityAssociation sa_of(std::mt19937_64& rng,
+                               esp::Suite suite = {esp::Cipher::aes128_cbc,
+                                                   esp::Integrity::hmac_sha1_96},
                                esp::Mode mode = esp::Mode::tunnel, bool esn = false) {
   return random_sa(rng, suite, mode, esp::Encapsulation::ipv4, esn);
 }
@@ -85,8 +86,8 @@ BOOST_AUTO_TEST_CASE(disabled_expired_and_hard_limit) {
 BOOST_AUTO_TEST_CASE(sequence_exhaustion_32_bit_and_esn) {
   for (bool esn : {false, true}) {
     const unsigned index = esn ? 9 : 8;
-    esp::SecurityAssociation sa = sa_of(rng, {esp::Cipher::des_cbc, esp::Integrity::hmac_md5_96},
-                                        esp::Mode::tunnel, esn);
+    esp::SecurityAssociation sa =
+        sa_of(rng, {esp::Cipher::des_cbc, esp::Integrity::hmac_md5_96}, esp::Mode::tunnel, esn);
     sa.sequence = esn ? ~std::uint64_t{0} - 2 : 0xfffffffeull;
     install(driver, oracle, index, sa);
     std::vector<OutboundCommand> commands;
@@ -95,8 +96,9 @@ BOOST_AUTO_TEST_CASE(sequence_exhaustion_32_bit_and_esn) {
     for (const auto& c : commands) want.push_back(oracle.predict(c));
     const auto got = driver.run(commands, {25, 25, 25, 25, 25}, rng);
     for (std::size_t i = 0; i < got.size(); ++i)
-      check_outcome(got[i], want[i],
-                    std::string(esn ? "ESN" : "32-bit") + " exhaustion packet " + std::to_string(i));
+      check_outcome(
+          got[i], want[i],
+          std::string(esn ? "ESN" : "32-bit") + " exhaustion packet " + std::to_string(i));
     // The last numbers are used, then sa_expired with event [2] once.
     BOOST_TEST(got[esn ? 2 : 1].events == 4u);
     BOOST_TEST(got[esn ? 3 : 2].code == 6u);
@@ -105,8 +107,8 @@ BOOST_AUTO_TEST_CASE(sequence_exhaustion_32_bit_and_esn) {
 }
 
 BOOST_AUTO_TEST_CASE(soft_and_hard_lifetime_events) {
-  esp::SecurityAssociation sa = sa_of(rng, {esp::Cipher::null, esp::Integrity::hmac_sha256_128},
-                                      esp::Mode::transport);
+  esp::SecurityAssociation sa =
+      sa_of(rng, {esp::Cipher::null, esp::Integrity::hmac_sha256_128}, esp::Mode::transport);
   sa.lifetime.soft_packets = 2;
   sa.lifetime.hard_bytes = 150;
   install(driver, oracle, 11, sa);
@@ -128,7 +130,8 @@ BOOST_AUTO_TEST_CASE(soft_and_hard_lifetime_events) {
 }
 
 BOOST_AUTO_TEST_CASE(malformed_framing) {
-  install(driver, oracle, 12, sa_of(rng, {esp::Cipher::aes256_cbc, esp::Integrity::hmac_sha256_128}));
+  install(driver, oracle, 12,
+          sa_of(rng, {esp::Cipher::aes256_cbc, esp::Integrity::hmac_sha256_128}));
   esp::SaEntry& transport = install(
       driver, oracle, 13,
       sa_of(rng, {esp::Cipher::des3_cbc, esp::Integrity::hmac_sha1_96}, esp::Mode::transport));
@@ -142,7 +145,9 @@ BOOST_AUTO_TEST_CASE(malformed_framing) {
       {"tlast late", {12, random_bytes(rng, 101), 61, {}, {}}, true},
       {"tlast early, 1 beat", {12, random_bytes(rng, 3), 200, {}, {}}, true},
       {"transport header cut by tlast", {13, random_ipv4_packet(rng, 5, 80), 200, {}, {}}, false},
-      {"transport tlast early in payload", {13, random_ipv4_packet(rng, 5, 80), 100, {}, {}}, false},
+      {"transport tlast early in payload",
+       {13, random_ipv4_packet(rng, 5, 80), 100, {}, {}},
+       false},
   };
   // A 100-byte transport packet whose header claims 120 bytes, as the
   // command does: the header passes, tlast comes 20 bytes early.
@@ -153,8 +158,8 @@ BOOST_AUTO_TEST_CASE(malformed_framing) {
   cases[3].command.data.resize(8);
   for (const Case& c : cases) {
     const auto got = run_then_good(c.command, c.name, {30, 30, 30, 30, 30});
-    BOOST_TEST((got[0].code == 5u && got[0].emitted == c.emitted &&
-                got[0].discarded == c.emitted && got[0].sequence == 0u && got[0].events == 0u &&
+    BOOST_TEST((got[0].code == 5u && got[0].emitted == c.emitted && got[0].discarded == c.emitted &&
+                got[0].sequence == 0u && got[0].events == 0u &&
                 got[0].length == (c.emitted ? got[0].packet.size() : 0u)),
                "esp_outbound malformed " << c.name << ": status " << got[0].code << " emitted "
                                          << got[0].emitted << " tuser " << got[0].discarded

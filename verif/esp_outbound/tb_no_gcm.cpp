@@ -32,8 +32,8 @@ BOOST_AUTO_TEST_CASE(cbc_suites_work_and_gcm_is_refused) {
     const unsigned sa = 1 + static_cast<unsigned>(rng() % (index - 1));
     const esp::SaEntry& e = oracle.entry(sa);
     const std::size_t size = rng() % 300;
-    Bytes data = e.sa.mode == esp::Mode::tunnel ? random_bytes(rng, size)
-                                                : random_ipv4_packet(rng, 5, size);
+    Bytes data =
+        e.sa.mode == esp::Mode::tunnel ? random_bytes(rng, size) : random_ipv4_packet(rng, 5, size);
     OutboundCommand c{sa, data, static_cast<std::uint16_t>(data.size()), {}, {}};
     if (esp::properties(e.sa.suite.cipher).aead) {
       OutboundExpected x;

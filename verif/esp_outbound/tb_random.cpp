@@ -89,7 +89,7 @@ void run_group(const char* name, const std::vector<esp::Cipher>& ciphers,
       esp::SecurityAssociation sa =
           random_sa(rng, suite, plans[k].mode, plans[k].encapsulation, plans[k].esn);
       if (k == 2) sa.sequence = 0xffffffffull - packets_per_suite / 12;  // exhausts midway
-      if (k == 1) sa.sequence = 0xfffffff0ull;                          // crosses 2^32 (ESN)
+      if (k == 1) sa.sequence = 0xfffffff0ull;                           // crosses 2^32 (ESN)
       if (k == 4) {
         sa.lifetime.soft_packets = packets_per_suite / 12;
         sa.lifetime.hard_packets = packets_per_suite / 8;
@@ -141,10 +141,9 @@ void run_group(const char* name, const std::vector<esp::Cipher>& ciphers,
     const auto got = driver.run(part, jitter, rng);
     for (std::size_t i = 0; i < got.size() && failures < 5; ++i) {
       const auto& c = part[i];
-      const std::string what = std::string(name) + " packet " + std::to_string(first + i) +
-                               " SA " + std::to_string(c.sa) + " (" +
-                               describe(oracle.entry(c.sa).sa) + ") size " +
-                               std::to_string(c.data.size());
+      const std::string what = std::string(name) + " packet " + std::to_string(first + i) + " SA " +
+                               std::to_string(c.sa) + " (" + describe(oracle.entry(c.sa).sa) +
+                               ") size " + std::to_string(c.data.size());
       if (!check_outcome(got[i], want[first + i], what)) ++failures;
       ++status_counts[got[i].code];
       if (got[i].code == 0) ++ok;
@@ -174,9 +173,10 @@ BOOST_AUTO_TEST_SUITE_END()
 
 // A short mix of every suite, run with the default test.
 BOOST_AUTO_TEST_CASE(random_smoke_all_suites) {
-  run_group("smoke", {esp::Cipher::null, esp::Cipher::des_cbc, esp::Cipher::des3_cbc,
-                      esp::Cipher::aes128_cbc, esp::Cipher::aes192_cbc, esp::Cipher::aes256_cbc,
-                      esp::Cipher::aes128_gcm16, esp::Cipher::aes256_gcm16},
+  run_group("smoke",
+            {esp::Cipher::null, esp::Cipher::des_cbc, esp::Cipher::des3_cbc,
+             esp::Cipher::aes128_cbc, esp::Cipher::aes192_cbc, esp::Cipher::aes256_cbc,
+             esp::Cipher::aes128_gcm16, esp::Cipher::aes256_gcm16},
             12, 100, 3, false);
 }
 

@@ -20,8 +20,7 @@ Timing measure(esp::Suite suite, std::size_t size, esp::Encapsulation encapsulat
   std::mt19937_64 rng(7);
   Driver driver("esp_outbound_timing");
   OutboundOracle oracle;
-  install(driver, oracle, 3,
-          random_sa(rng, suite, esp::Mode::tunnel, encapsulation, false));
+  install(driver, oracle, 3, random_sa(rng, suite, esp::Mode::tunnel, encapsulation, false));
   std::vector<OutboundCommand> commands;
   for (int i = 0; i < 4; ++i) {
     const Bytes inner = random_bytes(rng, size);
@@ -58,21 +57,20 @@ std::size_t hmac_message(esp::Suite suite, std::size_t size) {
 }
 
 BOOST_AUTO_TEST_CASE(cycles_per_suite) {
-  std::printf("%-28s %5s %8s %8s %8s %7s %9s\n", "suite", "bytes", "first", "latency",
-              "period", "B/cyc", "overhead");
+  std::printf("%-28s %5s %8s %8s %8s %7s %9s\n", "suite", "bytes", "first", "latency", "period",
+              "B/cyc", "overhead");
   for (const esp::Suite& suite : esp::engine_suites()) {
     for (std::size_t size : {64u, 1400u}) {
       const Timing t = measure(suite, size, esp::Encapsulation::ipv4);
       const std::uint64_t crypto = hmac_latency(suite.integrity, hmac_message(suite, size));
       const std::string name = std::string(esp::to_string(suite.cipher)) + "/" +
                                std::string(esp::to_string(suite.integrity));
-      std::printf("%-28s %5zu %8llu %8llu %8llu %7.3f %9lld\n", name.c_str(), size,
-                  static_cast<unsigned long long>(t.first_latency),
-                  static_cast<unsigned long long>(t.latency),
-                  static_cast<unsigned long long>(t.period),
-                  static_cast<double>(size) / static_cast<double>(t.period),
-                  crypto ? static_cast<long long>(t.period) - static_cast<long long>(crypto)
-                         : -1ll);
+      std::printf(
+          "%-28s %5zu %8llu %8llu %8llu %7.3f %9lld\n", name.c_str(), size,
+          static_cast<unsigned long long>(t.first_latency),
+          static_cast<unsigned long long>(t.latency), static_cast<unsigned long long>(t.period),
+          static_cast<double>(size) / static_cast<double>(t.period),
+          crypto ? static_cast<long long>(t.period) - static_cast<long long>(crypto) : -1ll);
     }
   }
 }
@@ -100,8 +98,8 @@ BOOST_AUTO_TEST_CASE(exact_cycle_counts) {
                "esp_outbound " << esp::to_string(c.suite.cipher) << "/"
                                << esp::to_string(c.suite.integrity) << " " << c.size
                                << " bytes: expected first/latency/period " << c.first << "/"
-                               << c.latency << "/" << c.period << ", got " << t.first_latency
-                               << "/" << t.latency << "/" << t.period);
+                               << c.latency << "/" << c.period << ", got " << t.first_latency << "/"
+                               << t.latency << "/" << t.period);
   }
 }
 
