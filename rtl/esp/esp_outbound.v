@@ -620,7 +620,18 @@ module esp_outbound #(
         `SA_HARD_PACKET_LIMIT_WORD + 1: hard_p_r[31:0] <= mem_rsp_rdata;
         `SA_EXPIRED_WORD: flags_r <= mem_rsp_rdata;
         `SA_GCM_SALT_WORD: salt_r <= mem_rsp_rdata;
-        default: state_r[255-32*p2_a[2:0] -: 32] <= mem_rsp_rdata;
+        default: begin  // key, inner or outer state word p2_a[2:0]: constant selects,
+          case (p2_a[2:0])  // so each word is a register with an enable (no shifter)
+            3'd0: state_r[255:224] <= mem_rsp_rdata;
+            3'd1: state_r[223:192] <= mem_rsp_rdata;
+            3'd2: state_r[191:160] <= mem_rsp_rdata;
+            3'd3: state_r[159:128] <= mem_rsp_rdata;
+            3'd4: state_r[127:96] <= mem_rsp_rdata;
+            3'd5: state_r[95:64] <= mem_rsp_rdata;
+            3'd6: state_r[63:32] <= mem_rsp_rdata;
+            default: state_r[31:0] <= mem_rsp_rdata;
+          endcase
+        end
       endcase
     end
     if (mem_rsp_valid && p2_v && p2_a == `SA_VALID_WORD) key_reload <= rsp_key_reload;
