@@ -16,6 +16,10 @@ module esp_inbound #(
     input  wire                  clk,
     input  wire                  rst,
     input  wire [          31:0] now,
+    // What the engine was built with (bit = sa_layout cipher / integrity value):
+    // entries needing a unit that is not there count as no SA.
+    input  wire [           7:0] offered_ciphers,
+    input  wire [           3:0] offered_integrities,
     // command
     input  wire                  s_cmd_tvalid,
     output wire                  s_cmd_tready,
@@ -48,93 +52,16 @@ module esp_inbound #(
     // unit sharing
     output wire                  units_request,
     input  wire                  units_grant,
-    // cbc_cipher
-    output wire                  cbc_key_cmd_valid,
-    input  wire                  cbc_key_cmd_ready,
-    output wire [           2:0] cbc_key_cmd_cipher,
-    output wire [         255:0] cbc_key_cmd_key,
-    output wire [          15:0] cbc_key_cmd_tag,
-    input  wire                  cbc_key_loaded,
-    input  wire [           2:0] cbc_key_loaded_cipher,
-    input  wire [          15:0] cbc_key_loaded_tag,
-    output wire                  cbc_cmd_valid,
-    input  wire                  cbc_cmd_ready,
-    output wire                  cbc_cmd_decrypt,
-    output wire                  cbc_cmd_explicit_iv,
-    output wire [          15:0] cbc_cmd_length,
-    output wire [         127:0] cbc_cmd_iv,
-    output wire [          31:0] cbc_s_axis_tdata,
-    output wire                  cbc_s_axis_tvalid,
-    input  wire                  cbc_s_axis_tready,
-    input  wire [          31:0] cbc_m_axis_tdata,
-    /* verilator lint_off UNUSEDSIGNAL */  // the length frames the output
-    input  wire [           3:0] cbc_m_axis_tkeep,
-    input  wire                  cbc_m_axis_tlast,
-    input  wire                  cbc_busy,
-    /* verilator lint_on UNUSEDSIGNAL */
-    input  wire                  cbc_m_axis_tvalid,
-    output wire                  cbc_m_axis_tready,
-    // hmac_engine
-    output wire                  hmac_s_cmd_tvalid,
-    input  wire                  hmac_s_cmd_tready,
-    output wire [           1:0] hmac_s_cmd_alg,
-    output wire                  hmac_s_cmd_verify,
-    output wire [          15:0] hmac_s_cmd_length,
-    output wire [         255:0] hmac_s_cmd_inner_state,
-    output wire [         255:0] hmac_s_cmd_outer_state,
-    output wire [          31:0] hmac_s_axis_tdata,
-    output wire [           3:0] hmac_s_axis_tkeep,
-    output wire                  hmac_s_axis_tlast,
-    output wire                  hmac_s_axis_tvalid,
-    input  wire                  hmac_s_axis_tready,
-    /* verilator lint_off UNUSEDSIGNAL */  // verify mode: the ICV itself stays zero
-    input  wire [         127:0] hmac_m_icv_tdata,
-    /* verilator lint_on UNUSEDSIGNAL */
-    input  wire                  hmac_m_icv_match,
-    input  wire                  hmac_m_icv_error,
-    input  wire                  hmac_m_icv_tvalid,
-    output wire                  hmac_m_icv_tready,
-    output wire [         127:0] hmac_expected_icv,
-    // gcm_cipher
-    output wire                  gcm_key_cmd_valid,
-    input  wire                  gcm_key_cmd_ready,
-    output wire                  gcm_key_cmd_aes256,
-    output wire [         255:0] gcm_key_cmd_key,
-    output wire [          31:0] gcm_key_cmd_salt,
-    output wire [          15:0] gcm_key_cmd_tag,
-    input  wire                  gcm_key_loaded,
-    input  wire [          15:0] gcm_key_loaded_tag,
-    output wire                  gcm_cmd_valid,
-    input  wire                  gcm_cmd_ready,
-    output wire                  gcm_cmd_decrypt,
-    output wire [          63:0] gcm_cmd_iv,
-    output wire [          95:0] gcm_cmd_aad,
-    output wire                  gcm_cmd_aad_esn,
-    output wire [          15:0] gcm_cmd_length,
-    output wire [          31:0] gcm_s_axis_tdata,
-    output wire                  gcm_s_axis_tvalid,
-    input  wire                  gcm_s_axis_tready,
-    input  wire [          31:0] gcm_m_axis_tdata,
-    /* verilator lint_off UNUSEDSIGNAL */
-    input  wire                  gcm_m_axis_tlast,
-    input  wire                  gcm_busy,
-    /* verilator lint_on UNUSEDSIGNAL */
-    input  wire                  gcm_m_axis_tvalid,
-    output wire                  gcm_m_axis_tready,
-    input  wire [         127:0] gcm_m_tag_tdata,
-    input  wire                  gcm_m_tag_tvalid,
-    output wire                  gcm_m_tag_tready,
-    // SA memory (sa_table engine port)
-    output wire                  mem_req_valid,
-    input  wire                  mem_req_ready,
-    output wire                  mem_req_write,
-    output wire [ENTRY_BITS-1:0] mem_req_entry,
-    output wire [           6:0] mem_req_word,
-    output wire [          31:0] mem_req_wdata,
-    input  wire                  mem_rsp_valid,
-    input  wire [          31:0] mem_rsp_rdata
+    `include "esp_unit_ports.vh"
 );
   `include "sa_layout.vh"
+
+  // Unit outputs this direction has no use for: the command's length frames
+  // the data, and verify mode keeps the ICV inside hmac_engine.
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire unused_unit_outputs = &{1'b0, cbc_m_axis_tkeep, cbc_m_axis_tlast, cbc_busy,
+                               hmac_m_icv_tdata, gcm_m_axis_tlast, gcm_busy};
+  /* verilator lint_on UNUSEDSIGNAL */
 
   // ------------------------------------------------------------ constants
   localparam [3:0] ST_OK = 4'd0, ST_NO_SA = 4'd1, ST_REPLAY = 4'd2, ST_AUTH = 4'd3,
@@ -208,6 +135,8 @@ module esp_inbound #(
   wire anti_replay = is_gcm || has_hmac;
   wire suite_known = (is_null && has_hmac) || (is_cbc && e_integ <= `SA_INTEGRITY_HMAC_SHA256_128)
                      || (is_gcm && e_integ == `SA_INTEGRITY_NONE);
+  wire suite_offered = suite_known && !e_cipher[3] && offered_ciphers[e_cipher[2:0]] &&
+                       !e_integ[2] && offered_integrities[e_integ[1:0]];
   wire [4:0] iv_bytes = is_aes ? 5'd16 : (is_des || is_gcm) ? 5'd8 : 5'd0;
   wire [4:0] icv_bytes = is_gcm ? 5'd16 : (e_integ == `SA_INTEGRITY_HMAC_SHA256_128) ? 5'd16 :
                          has_hmac ? 5'd12 : 5'd0;
@@ -666,7 +595,8 @@ module esp_inbound #(
           form <= s_cmd_encapsulation;
           in_left <= {1'b0, s_cmd_length[15:2]} + {14'd0, s_cmd_length[1:0] != 2'd0};
           in_ended <= 1'b0;
-          in_tlast_seen <= 1'b0;
+          // A zero-length packet has no beats: nothing to drain.
+          in_tlast_seen <= s_cmd_length == 16'd0;
           framing_err <= 1'b0;
           sts_code <= ST_MALFORMED;
           wb_kind <= WB_NONE;
@@ -741,7 +671,7 @@ module esp_inbound #(
           icv_words <= icv_bytes[4:2];
           msg_words <= 15'd2 + {12'd0, iv_bytes[4:2]} + {1'b0, ct_bytes[15:2]} +
                        {14'd0, e_esn};
-          if (!e_valid || !e_inbound || spi_word != spi || !suite_known) begin
+          if (!e_valid || !e_inbound || spi_word != spi || !suite_offered) begin
             sts_code <= ST_NO_SA;
             in_left <= 15'd0;
             st <= P_DRAIN;

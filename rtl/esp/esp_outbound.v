@@ -4,7 +4,7 @@
 // and hmac_engine, and streams out [outer IPv4 (+ RFC 3948 UDP) header] SPI,
 // sequence, IV, ciphertext, ICV. No store and forward: the ciphertext goes to
 // m_axis and into hmac_engine in the same beat, so the cipher and the HMAC
-// overlap. Contract: prompts/esp_contract.md; design: docs/esp/esp_outbound.md.
+// overlap. Contract: docs/esp/engine-interfaces.md; design: docs/esp/esp_outbound.md.
 module esp_outbound #(
     parameter integer ENTRY_BITS = 6,
     parameter integer HAS_GCM    = 1
@@ -12,6 +12,10 @@ module esp_outbound #(
     input wire        clk,
     input wire        rst,
     input wire [31:0] now,
+    // What the engine was built with (bit = sa_layout cipher / integrity value):
+    // entries needing a unit that is not there are refused, never started.
+    input wire [7:0] offered_ciphers,
+    input wire [3:0] offered_integrities,
 
     // ---------------------------------------------------------------- command
     input  wire                  s_cmd_tvalid,
@@ -50,88 +54,7 @@ module esp_outbound #(
     output wire units_request,
     input  wire units_grant,
 
-    // ------------------------------------------------- SA memory (engine port)
-    output wire                  mem_req_valid,
-    input  wire                  mem_req_ready,
-    output wire                  mem_req_write,
-    output wire [ENTRY_BITS-1:0] mem_req_entry,
-    output wire [           6:0] mem_req_word,
-    output wire [          31:0] mem_req_wdata,
-    input  wire                  mem_rsp_valid,
-    input  wire [          31:0] mem_rsp_rdata,
-
-    // ------------------------------------------------------------- cbc_cipher
-    output wire         cbc_key_cmd_valid,
-    input  wire         cbc_key_cmd_ready,
-    output wire [  2:0] cbc_key_cmd_cipher,
-    output wire [255:0] cbc_key_cmd_key,
-    output wire [ 15:0] cbc_key_cmd_tag,
-    input  wire         cbc_key_loaded,
-    input  wire [  2:0] cbc_key_loaded_cipher,
-    input  wire [ 15:0] cbc_key_loaded_tag,
-    output wire         cbc_cmd_valid,
-    input  wire         cbc_cmd_ready,
-    output wire         cbc_cmd_decrypt,
-    output wire         cbc_cmd_explicit_iv,
-    output wire [ 15:0] cbc_cmd_length,
-    output wire [127:0] cbc_cmd_iv,
-    output wire [ 31:0] cbc_s_axis_tdata,
-    output wire         cbc_s_axis_tvalid,
-    input  wire         cbc_s_axis_tready,
-    input  wire [ 31:0] cbc_m_axis_tdata,
-    input  wire [  3:0] cbc_m_axis_tkeep,
-    input  wire         cbc_m_axis_tlast,
-    input  wire         cbc_m_axis_tvalid,
-    output wire         cbc_m_axis_tready,
-    input  wire         cbc_busy,
-
-    // ------------------------------------------------------------ hmac_engine
-    output wire         hmac_s_cmd_tvalid,
-    input  wire         hmac_s_cmd_tready,
-    output wire [  1:0] hmac_s_cmd_alg,
-    output wire         hmac_s_cmd_verify,
-    output wire [ 15:0] hmac_s_cmd_length,
-    output wire [255:0] hmac_s_cmd_inner_state,
-    output wire [255:0] hmac_s_cmd_outer_state,
-    output wire [ 31:0] hmac_s_axis_tdata,
-    output wire [  3:0] hmac_s_axis_tkeep,
-    output wire         hmac_s_axis_tlast,
-    output wire         hmac_s_axis_tvalid,
-    input  wire         hmac_s_axis_tready,
-    input  wire [127:0] hmac_m_icv_tdata,
-    input  wire         hmac_m_icv_match,
-    input  wire         hmac_m_icv_error,
-    input  wire         hmac_m_icv_tvalid,
-    output wire         hmac_m_icv_tready,
-    output wire [127:0] hmac_expected_icv,
-
-    // ------------------------------------------------------------- gcm_cipher
-    output wire         gcm_key_cmd_valid,
-    input  wire         gcm_key_cmd_ready,
-    output wire         gcm_key_cmd_aes256,
-    output wire [255:0] gcm_key_cmd_key,
-    output wire [ 31:0] gcm_key_cmd_salt,
-    output wire [ 15:0] gcm_key_cmd_tag,
-    input  wire         gcm_key_loaded,
-    input  wire [ 15:0] gcm_key_loaded_tag,
-    output wire         gcm_cmd_valid,
-    input  wire         gcm_cmd_ready,
-    output wire         gcm_cmd_decrypt,
-    output wire [ 63:0] gcm_cmd_iv,
-    output wire [ 95:0] gcm_cmd_aad,
-    output wire         gcm_cmd_aad_esn,
-    output wire [ 15:0] gcm_cmd_length,
-    output wire [ 31:0] gcm_s_axis_tdata,
-    output wire         gcm_s_axis_tvalid,
-    input  wire         gcm_s_axis_tready,
-    input  wire [ 31:0] gcm_m_axis_tdata,
-    input  wire         gcm_m_axis_tlast,
-    input  wire         gcm_m_axis_tvalid,
-    output wire         gcm_m_axis_tready,
-    input  wire [127:0] gcm_m_tag_tdata,
-    input  wire         gcm_m_tag_tvalid,
-    output wire         gcm_m_tag_tready,
-    input  wire         gcm_busy
+    `include "esp_unit_ports.vh"
 );
 `include "sa_layout.vh"
 
@@ -192,7 +115,9 @@ module esp_outbound #(
   wire has_hmac = !is_gcm && integ != `SA_INTEGRITY_NONE;
   // Entries this engine cannot run (GCM left out, unknown codes, GCM with an
   // HMAC, an unknown integrity code) count as no usable SA.
-  wire unsupported = !(is_null || is_cbc || is_gcm) || integ > 3'd3 || (is_gcm && integ != 3'd0);
+  wire unsupported = !(is_null || is_cbc || is_gcm) || integ > 3'd3 || (is_gcm && integ != 3'd0) ||
+                     cipher[3] || !offered_ciphers[cipher[2:0]] ||
+                     !offered_integrities[integ[1:0]];
 
   wire [15:0] sa_tag = {{(16 - ENTRY_BITS) {1'b0}}, cmd_sa};
 

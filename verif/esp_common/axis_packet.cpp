@@ -15,7 +15,6 @@ std::vector<AxisBeat> to_beats(const Bytes& packet) {
     beat.last = offset + 4 >= packet.size();
     beats.push_back(beat);
   }
-  if (beats.empty()) beats.push_back(AxisBeat{0, 0, true});
   return beats;
 }
 

@@ -17,8 +17,8 @@ struct AxisBeat {
   bool last = false;
 };
 
-// An empty packet still has one beat (tkeep 0 is not allowed): callers do
-// not send empty packets.
+// An empty packet has no beats: its command says length 0 and the engine
+// takes no data for it (tkeep 0 is not allowed).
 std::vector<AxisBeat> to_beats(const Bytes& packet);
 
 // Collects beats into a packet; throws std::runtime_error naming the beat if

@@ -16,7 +16,11 @@ struct CycleBound {
   std::size_t hmac = 0;    // hmac_engine
   std::size_t ghash = 0;   // ghash_core inside gcm_cipher
   std::size_t stream = 0;  // 32-bit words on the wider of the two streams
-  std::size_t limit() const { return std::max({cipher, hmac, ghash, stream}); }
+  // Outbound, the HMAC hashes the cipher's output: after the last ciphertext
+  // it still compresses the final inner block and the outer block, so a
+  // cipher-bound suite cannot finish before cipher + that tail.
+  std::size_t chained = 0;
+  std::size_t limit() const { return std::max({cipher, hmac, ghash, stream, chained}); }
 };
 
 inline std::size_t round_up(std::size_t value, std::size_t multiple) {

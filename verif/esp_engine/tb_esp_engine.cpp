@@ -12,9 +12,11 @@
 #include <memory>
 
 #include "Vesp_engine.h"
+#include "Vesp_engine_small.h"
 #include "engine_sa_pairs.hpp"
 #include "esp_engine_driver.hpp"
 #include "pcap_writer.hpp"
+#include "rfc4106_vectors.hpp"
 #include "sa_pair.hpp"
 #include "test_seed.hpp"
 #include "tshark_esp.hpp"
@@ -232,6 +234,122 @@ BOOST_AUTO_TEST_CASE(rekeyed_entry_uses_the_new_key) {
       }
     }
   }
+}
+
+// The AES-GCM ESP packets published for RFC 4106 (draft-mcgrew-gcm-test-01):
+// out through the engine with the draft's IV and next header, bit for bit;
+// and in through the engine to the draft's payload.
+BOOST_AUTO_TEST_CASE(rfc4106_packets_both_directions) {
+  Engine engine("esp_engine_rfc4106", 1, 0);
+  for (const Rfc4106Case& c : kRfc4106Cases) {
+    const Bytes key = from_hex(c.key), nonce = from_hex(c.nonce), sequence = from_hex(c.sequence);
+    const Bytes plaintext = from_hex(c.plaintext);
+    std::uint32_t spi = 0;
+    for (const std::uint8_t byte : from_hex(c.spi)) spi = (spi << 8) | byte;
+    if (spi < 256) continue;  // case 4 uses the reserved SPI 0, which no SA may have
+    std::uint64_t number = 0;
+    for (const std::uint8_t byte : sequence) number = (number << 8) | byte;
+    BOOST_TEST_CONTEXT("draft-mcgrew-gcm-test-01 case " << c.number) {
+      esp::SecurityAssociation sa;
+      sa.spi = spi;
+      sa.suite = {key.size() == 16 ? esp::Cipher::aes128_gcm16 : esp::Cipher::aes256_gcm16,
+                  esp::Integrity::none};
+      sa.cipher_key = esp::SecretBytes(key);
+      std::copy(nonce.begin(), nonce.begin() + 4, sa.gcm_salt.begin());
+      sa.extended_sequence_numbers = sequence.size() == 8;
+      sa.sequence = number - 1;  // outbound: last sent; inbound: the window's right edge
+      esp::SecurityAssociation in = sa;
+      in.direction = esp::Direction::inbound;
+      const unsigned in_index = spi & ((1u << entry_bits) - 1);
+      const unsigned out_index = (in_index + 1) & ((1u << entry_bits) - 1);
+      engine.write_entry(out_index, sa_image(esp::SaEntry(std::move(sa))));
+      engine.write_entry(in_index, sa_image(esp::SaEntry(std::move(in))));
+
+      const std::size_t pad_length = plaintext[plaintext.size() - 2];
+      const Bytes payload(plaintext.begin(),
+                          plaintext.end() - static_cast<std::ptrdiff_t>(pad_length + 2));
+      engine.submit(
+          OutboundJob{out_index, payload, Bytes(nonce.begin() + 4, nonce.end()), plaintext.back()});
+      engine.run(100'000);
+      const EngineResult out = engine.outbound_results.front();
+      engine.outbound_results.pop_front();
+      BOOST_TEST(out.code == 0u);
+      BOOST_TEST(out.sequence == number);
+      BOOST_TEST(to_hex(out.packet) == to_hex(from_hex(c.packet)));
+
+      engine.submit(InboundJob{from_hex(c.packet), 0});
+      engine.run(100'000);
+      const EngineResult back = engine.inbound_results.front();
+      engine.inbound_results.pop_front();
+      BOOST_TEST(back.code == 0u);
+      BOOST_TEST(back.sequence == number);
+      BOOST_TEST(to_hex(back.packet) == to_hex(payload));
+    }
+  }
+}
+
+// A build without 3DES, MD5, SHA-256 and GCM (the small boards' set) says so
+// on its capability outputs, runs what it has, and refuses the rest with
+// no_sa in both directions instead of starting a unit that is not there.
+BOOST_AUTO_TEST_CASE(reduced_build_refuses_what_it_lacks) {
+  const std::uint64_t seed = test_seed("esp_engine_reduced", 3106);
+  std::mt19937_64 rng(seed);
+  EspEngineDriver<Vesp_engine_small> engine("esp_engine_reduced", seed, 15);
+  BOOST_TEST(unsigned{engine.model().ciphers} == 0b00111001u);  // null, AES-CBC x3
+  BOOST_TEST(unsigned{engine.model().integrities} == 0b0101u);  // none, HMAC-SHA1-96
+  for (const esp::Suite& suite : esp::engine_suites()) {
+    const bool offered =
+        suite.integrity == esp::Integrity::hmac_sha1_96 &&
+        (suite.cipher == esp::Cipher::null || suite.cipher == esp::Cipher::aes128_cbc ||
+         suite.cipher == esp::Cipher::aes192_cbc || suite.cipher == esp::Cipher::aes256_cbc);
+    BOOST_TEST_CONTEXT(suite_name(suite) << (offered ? " (offered)" : " (not built)")) {
+      EngineSaPairs pairs(entry_bits);
+      const EngineSaPair pair =
+          pairs.install(engine, suite, Mode::tunnel, Encapsulation::ipv4_udp, false, rng);
+      const Bytes inner = esp::test::sample_inner(300);
+      const esp::OutboundResult expected = reference_outbound(pair, inner);
+      engine.submit(OutboundJob{pair.out_index, inner, {}, {}});
+      engine.submit(InboundJob{expected.packet, static_cast<unsigned>(Encapsulation::ipv4_udp)});
+      engine.run(200'000);
+      const EngineResult out = engine.outbound_results.front();
+      const EngineResult in = engine.inbound_results.front();
+      engine.outbound_results.clear();
+      engine.inbound_results.clear();
+      if (offered) {
+        BOOST_TEST(out.code == 0u);
+        BOOST_TEST(to_hex(out.packet) == to_hex(expected.packet));
+        BOOST_TEST(in.code == 0u);
+        BOOST_TEST(to_hex(in.packet) == to_hex(inner));
+      } else {
+        BOOST_TEST(out.code == static_cast<unsigned>(EspStatus::no_sa));
+        BOOST_TEST(out.packet.empty());
+        BOOST_TEST(in.code == static_cast<unsigned>(EspStatus::no_sa));
+        BOOST_TEST(in.packet.empty());
+      }
+      BOOST_TEST(engine.unclaimed_packets() == 0u);
+    }
+  }
+}
+
+// Zero-length packets have a command and no data beats: outbound protects
+// an empty payload, inbound finds nothing to parse (malformed); neither
+// waits for data that will not come.
+BOOST_AUTO_TEST_CASE(zero_length_packets) {
+  const std::uint64_t seed = test_seed("esp_engine_zero_length", 3107);
+  std::mt19937_64 rng(seed);
+  Engine engine("esp_engine_zero_length", seed, 20);
+  EngineSaPairs pairs(entry_bits);
+  const EngineSaPair pair =
+      pairs.install(engine, {esp::Cipher::aes128_cbc, esp::Integrity::hmac_sha1_96}, Mode::tunnel,
+                    Encapsulation::bare_esp, false, rng);
+  const esp::OutboundResult expected = reference_outbound(pair, Bytes{});
+  engine.submit(OutboundJob{pair.out_index, Bytes{}, {}, {}});
+  engine.submit(InboundJob{Bytes{}, static_cast<unsigned>(Encapsulation::bare_esp)});
+  engine.run(100'000);
+  BOOST_TEST(engine.outbound_results.front().code == static_cast<unsigned>(expected.status));
+  BOOST_TEST(to_hex(engine.outbound_results.front().packet) == to_hex(expected.packet));
+  BOOST_TEST(engine.inbound_results.front().code == static_cast<unsigned>(EspStatus::malformed));
+  BOOST_TEST(engine.inbound_results.front().packet.empty());
 }
 
 // A directory of its own for the pcap file, removed at the end.

@@ -97,6 +97,7 @@ module esp_inbound_harness #(
       .HAS_GCM(HAS_GCM)
   ) dut (
       .clk(clk), .rst(rst), .now(now),
+      .offered_ciphers(8'hff), .offered_integrities(4'hf),
       .s_cmd_tvalid(s_cmd_tvalid), .s_cmd_tready(s_cmd_tready), .s_cmd_length(s_cmd_length),
       .s_cmd_encapsulation(s_cmd_encapsulation),
       .s_axis_tdata(s_axis_tdata), .s_axis_tkeep(s_axis_tkeep), .s_axis_tlast(s_axis_tlast),

@@ -112,6 +112,7 @@ module esp_outbound_harness #(
       .HAS_GCM(HAS_GCM)
   ) dut (
       .clk(clk), .rst(rst), .now(now),
+      .offered_ciphers(8'hff), .offered_integrities(4'hf),
       .s_cmd_tvalid(s_cmd_tvalid), .s_cmd_tready(s_cmd_tready), .s_cmd_sa(s_cmd_sa),
       .s_cmd_length(s_cmd_length), .s_cmd_iv_valid(s_cmd_iv_valid), .s_cmd_iv(s_cmd_iv),
       .s_cmd_next_header_valid(s_cmd_next_header_valid), .s_cmd_next_header(s_cmd_next_header),

@@ -99,6 +99,7 @@ BOOST_AUTO_TEST_CASE(beats_round_trip) {
     BOOST_TEST(collector.take() == packet);
   }
   BOOST_TEST(to_beats(from_hex("aabbcc")).front().keep == 0xeu);
+  BOOST_TEST(to_beats(Bytes{}).empty());
   AxisCollector collector;
   BOOST_CHECK_THROW(collector.add({0, 0x3, true}), std::runtime_error);
   BOOST_CHECK_THROW(collector.add({0, 0xc, false}), std::runtime_error);
