@@ -68,19 +68,22 @@ inline CycleBound cycle_bound(const esp::Suite& suite, std::size_t esp_payload, 
   if (suite.integrity != esp::Integrity::none) {
     const std::size_t message = 8 + cipher.iv_size + text + (esn ? 4 : 0);
     const std::size_t blocks = (message + 9 + 63) / 64;
+    std::size_t per_block = 0, finish = 0;  // compression cycles; padding and output
     switch (suite.integrity) {
       case esp::Integrity::hmac_md5_96:
-        bound.hmac = 64 * (blocks + 1) + 7;
+        per_block = 64, finish = 7;
         break;
       case esp::Integrity::hmac_sha1_96:
-        bound.hmac = 81 * (blocks + 1) + 5;
+        per_block = 81, finish = 5;
         break;
       case esp::Integrity::hmac_sha256_128:
-        bound.hmac = 65 * (blocks + 1) + 5;
+        per_block = 65, finish = 5;
         break;
       case esp::Integrity::none:
         break;
     }
+    bound.hmac = per_block * (blocks + 1) + finish;
+    if (outbound && bound.cipher != 0) bound.chained = bound.cipher + 2 * per_block + finish;
   }
   bound.stream = (8 + cipher.iv_size + text + icv + 3) / 4;
   return bound;
