@@ -33,7 +33,8 @@ enum class FrameType : std::uint8_t {
   packet_submit = 0x06,  // one packet for the ESP engine (uses one credit)
   packet_result = 0x86,  // the engine's status record and output for one packet_submit (same tag)
   event = 0x87,  // unsolicited: an SA reached a lifetime or threshold (tag 0)
-  credit = 0x88,  // unsolicited: more packet_submit slots and buffer bytes granted (tag 0)
+  credit_request = 0x07,  // ask for a credit report (answered by credit with the same tag)
+  credit = 0x88,  // credit report: after reset (tag 0) or answering credit_request (its tag)
   link_error = 0xff,  // the receiver dropped bytes it could not take as a frame (tag 0)
 };
 
@@ -115,7 +116,10 @@ inline constexpr Field spi{"spi", 4, 4, 0};  // SPI of that SA (0 if none)
 inline constexpr Field sequence{"sequence", 8, 8, 0};  // 64-bit sequence number used or inferred (0 if not known)
 inline constexpr Field length{"length", 16, 2, 0};  // bytes the engine emitted (the bytes below)
 inline constexpr Field events{"events", 18, 1, 0};  // see values event (bit mask)
-inline constexpr Field bytes{"bytes", 19, 0, 1};  // the engine's output packet
+inline constexpr Field credit_tag{"credit_tag", 19, 1, 0};  // credit report: tag of the last packet_submit the board had received (0: none)
+inline constexpr Field credit_packets{"credit_packets", 20, 2, 0};  // credit report: free packet slots, counting every packet_submit up to credit_tag
+inline constexpr Field credit_bytes{"credit_bytes", 22, 4, 0};  // credit report: free packet buffer bytes, counting the same
+inline constexpr Field bytes{"bytes", 26, 0, 1};  // the engine's output packet
 }  // namespace packet_result
 namespace event {
 inline constexpr Field direction{"direction", 0, 1, 0};  // see values direction
@@ -123,18 +127,21 @@ inline constexpr Field events{"events", 1, 1, 0};  // see values event (bit mask
 inline constexpr Field sa{"sa", 2, 2, 0};  // SA index
 inline constexpr Field spi{"spi", 4, 4, 0};  // SPI of the SA
 }  // namespace event
+namespace credit_request {
+}  // namespace credit_request
 namespace credit {
-inline constexpr Field packets{"packets", 0, 2, 0};  // packet_submit frames the host may send in addition
-inline constexpr Field bytes{"bytes", 2, 4, 0};  // packet bytes the host may send in addition
+inline constexpr Field credit_tag{"credit_tag", 0, 1, 0};  // tag of the last packet_submit the board had received (0: none)
+inline constexpr Field packets{"packets", 1, 2, 0};  // free packet slots, counting every packet_submit up to credit_tag
+inline constexpr Field bytes{"bytes", 3, 4, 0};  // free packet buffer bytes, counting the same (a packet of n bytes takes n rounded up to 4)
 }  // namespace credit
 namespace link_error {
 inline constexpr Field reason{"reason", 0, 1, 0};  // see values link_error
-inline constexpr Field count{"count", 1, 2, 0};  // errors of this reason since the last report (saturates)
+inline constexpr Field count{"count", 1, 2, 0};  // frames dropped since the last report, any reason (saturates)
 inline constexpr Field dropped_bytes{"dropped_bytes", 3, 2, 0};  // encoded bytes dropped by the last one (saturates)
 }  // namespace link_error
 }  // namespace fields
 
-inline constexpr std::array<FrameInfo, 15> frames{{
+inline constexpr std::array<FrameInfo, 16> frames{{
     {"reg_read", FrameType::reg_read, Sender::host, 2, 0},
     {"reg_read_response", FrameType::reg_read_response, Sender::board, 7, 0},
     {"reg_write", FrameType::reg_write, Sender::host, 6, 0},
@@ -146,9 +153,10 @@ inline constexpr std::array<FrameInfo, 15> frames{{
     {"sa_erase", FrameType::sa_erase, Sender::host, 2, 0},
     {"sa_erase_response", FrameType::sa_erase_response, Sender::board, 3, 0},
     {"packet_submit", FrameType::packet_submit, Sender::host, 3, 1},
-    {"packet_result", FrameType::packet_result, Sender::board, 19, 1},
+    {"packet_result", FrameType::packet_result, Sender::board, 26, 1},
     {"event", FrameType::event, Sender::board, 8, 0},
-    {"credit", FrameType::credit, Sender::board, 6, 0},
+    {"credit_request", FrameType::credit_request, Sender::host, 0, 0},
+    {"credit", FrameType::credit, Sender::board, 7, 0},
     {"link_error", FrameType::link_error, Sender::both, 5, 0},
 }};
 
@@ -176,7 +184,7 @@ inline constexpr std::uint8_t bad_address = 1;  // no such register
 inline constexpr std::uint8_t read_only = 2;  // register cannot be written
 inline constexpr std::uint8_t bad_entry = 3;  // SA index beyond the table
 inline constexpr std::uint8_t bad_range = 4;  // words beyond the entry, or zero words
-inline constexpr std::uint8_t busy = 5;  // the SA table is busy, retry
+inline constexpr std::uint8_t busy = 5;  // the board had no room for this request, retry
 }  // namespace result
 namespace status {
 inline constexpr std::uint8_t ok = 0;  // packet processed
@@ -188,6 +196,8 @@ inline constexpr std::uint8_t malformed = 5;  // packet shorter or longer than i
 inline constexpr std::uint8_t sa_expired = 6;  // hard lifetime reached or sequence numbers exhausted
 inline constexpr std::uint8_t sa_disabled = 7;  // SA not enabled
 inline constexpr std::uint8_t no_credit = 8;  // link: submitted without a credit, dropped unprocessed
+inline constexpr std::uint8_t too_long = 9;  // link: packet longer than max_packet_bytes, dropped unprocessed
+inline constexpr std::uint8_t bad_direction = 10;  // link: direction is neither outbound nor inbound, dropped unprocessed
 }  // namespace status
 namespace event {
 inline constexpr std::uint8_t soft_lifetime = 0;  // bit 0: soft lifetime reached
@@ -200,7 +210,8 @@ inline constexpr std::uint8_t crc = 1;  // CRC-32 mismatch
 inline constexpr std::uint8_t cobs = 2;  // COBS code byte points past the delimiter
 inline constexpr std::uint8_t length = 3;  // payload length field disagrees with the frame, or too short for its type
 inline constexpr std::uint8_t oversize = 4;  // frame longer than max_payload allows
-inline constexpr std::uint8_t unknown_type = 5;  // type not in this table
+inline constexpr std::uint8_t unknown_type = 5;  // type not in this table (or sent by the wrong side)
+inline constexpr std::uint8_t overrun = 6;  // the receiver had no room for the frame
 }  // namespace link_error
 }  // namespace values
 
@@ -221,6 +232,7 @@ inline constexpr Register integrities{"integrities", 0x0006, false};  // bit i: 
 inline constexpr Register replay_window{"replay_window", 0x0007, false};  // anti-replay window in packets
 inline constexpr Register inbound_buffer_bytes{"inbound_buffer_bytes", 0x0008, false};  // inbound packet buffer bytes (per half)
 inline constexpr Register max_payload{"max_payload", 0x0009, false};  // largest payload the board accepts
+inline constexpr Register max_packet_bytes{"max_packet_bytes", 0x000a, false};  // largest packet a packet_submit may carry (its result still fits max_payload)
 inline constexpr Register packet_credits{"packet_credits", 0x0010, false};  // packet_submit slots the board has in total
 inline constexpr Register byte_credits{"byte_credits", 0x0011, false};  // packet buffer bytes the board has in total
 inline constexpr Register scratch{"scratch", 0x0012, true};  // free for link tests
@@ -232,9 +244,10 @@ inline constexpr Register rx_length_errors{"rx_length_errors", 0x0023, true};  /
 inline constexpr Register rx_oversize_errors{"rx_oversize_errors", 0x0024, true};  // frames dropped: oversize
 inline constexpr Register rx_unknown_type_errors{"rx_unknown_type_errors", 0x0025, true};  // frames dropped: unknown type
 inline constexpr Register tx_frames{"tx_frames", 0x0026, true};  // frames sent
+inline constexpr Register rx_overrun_errors{"rx_overrun_errors", 0x0027, true};  // frames dropped: no room in the receiver
 }  // namespace registers
 
-inline constexpr std::array<Register, 21> register_map{{
+inline constexpr std::array<Register, 23> register_map{{
     registers::protocol_version,
     registers::build_id,
     registers::clock_hz,
@@ -245,6 +258,7 @@ inline constexpr std::array<Register, 21> register_map{{
     registers::replay_window,
     registers::inbound_buffer_bytes,
     registers::max_payload,
+    registers::max_packet_bytes,
     registers::packet_credits,
     registers::byte_credits,
     registers::scratch,
@@ -256,6 +270,7 @@ inline constexpr std::array<Register, 21> register_map{{
     registers::rx_oversize_errors,
     registers::rx_unknown_type_errors,
     registers::tx_frames,
+    registers::rx_overrun_errors,
 }};
 
 }  // namespace ipsec_fpga::host_link::layout

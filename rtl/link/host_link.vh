@@ -116,7 +116,7 @@
 
 // packet_result (from board): the engine's status record and output for one packet_submit (same tag)
 `define HL_TYPE_PACKET_RESULT 8'h86
-`define HL_PACKET_RESULT_FIXED_BYTES 19
+`define HL_PACKET_RESULT_FIXED_BYTES 26
 `define HL_PACKET_RESULT_DIRECTION_OFFSET 0
 `define HL_PACKET_RESULT_DIRECTION_BYTES 1
 `define HL_PACKET_RESULT_CODE_OFFSET 1
@@ -131,7 +131,13 @@
 `define HL_PACKET_RESULT_LENGTH_BYTES 2
 `define HL_PACKET_RESULT_EVENTS_OFFSET 18
 `define HL_PACKET_RESULT_EVENTS_BYTES 1
-`define HL_PACKET_RESULT_BYTES_OFFSET 19
+`define HL_PACKET_RESULT_CREDIT_TAG_OFFSET 19
+`define HL_PACKET_RESULT_CREDIT_TAG_BYTES 1
+`define HL_PACKET_RESULT_CREDIT_PACKETS_OFFSET 20
+`define HL_PACKET_RESULT_CREDIT_PACKETS_BYTES 2
+`define HL_PACKET_RESULT_CREDIT_BYTES_OFFSET 22
+`define HL_PACKET_RESULT_CREDIT_BYTES_BYTES 4
+`define HL_PACKET_RESULT_BYTES_OFFSET 26
 `define HL_PACKET_RESULT_BYTES_UNIT 1
 
 // event (from board): unsolicited: an SA reached a lifetime or threshold (tag 0)
@@ -146,12 +152,18 @@
 `define HL_EVENT_SPI_OFFSET 4
 `define HL_EVENT_SPI_BYTES 4
 
-// credit (from board): unsolicited: more packet_submit slots and buffer bytes granted (tag 0)
+// credit_request (from host): ask for a credit report (answered by credit with the same tag)
+`define HL_TYPE_CREDIT_REQUEST 8'h07
+`define HL_CREDIT_REQUEST_FIXED_BYTES 0
+
+// credit (from board): credit report: after reset (tag 0) or answering credit_request (its tag)
 `define HL_TYPE_CREDIT 8'h88
-`define HL_CREDIT_FIXED_BYTES 6
-`define HL_CREDIT_PACKETS_OFFSET 0
+`define HL_CREDIT_FIXED_BYTES 7
+`define HL_CREDIT_CREDIT_TAG_OFFSET 0
+`define HL_CREDIT_CREDIT_TAG_BYTES 1
+`define HL_CREDIT_PACKETS_OFFSET 1
 `define HL_CREDIT_PACKETS_BYTES 2
-`define HL_CREDIT_BYTES_OFFSET 2
+`define HL_CREDIT_BYTES_OFFSET 3
 `define HL_CREDIT_BYTES_BYTES 4
 
 // link_error (from both): the receiver dropped bytes it could not take as a frame (tag 0)
@@ -172,7 +184,7 @@
 `define HL_RESULT_READ_ONLY 2  // register cannot be written
 `define HL_RESULT_BAD_ENTRY 3  // SA index beyond the table
 `define HL_RESULT_BAD_RANGE 4  // words beyond the entry, or zero words
-`define HL_RESULT_BUSY 5  // the SA table is busy, retry
+`define HL_RESULT_BUSY 5  // the board had no room for this request, retry
 
 `define HL_STATUS_OK 0  // packet processed
 `define HL_STATUS_NO_SA 1  // no usable SA (missing, wrong direction, suite not built)
@@ -183,6 +195,8 @@
 `define HL_STATUS_SA_EXPIRED 6  // hard lifetime reached or sequence numbers exhausted
 `define HL_STATUS_SA_DISABLED 7  // SA not enabled
 `define HL_STATUS_NO_CREDIT 8  // link: submitted without a credit, dropped unprocessed
+`define HL_STATUS_TOO_LONG 9  // link: packet longer than max_packet_bytes, dropped unprocessed
+`define HL_STATUS_BAD_DIRECTION 10  // link: direction is neither outbound nor inbound, dropped unprocessed
 
 `define HL_EVENT_SOFT_LIFETIME 0  // bit 0: soft lifetime reached
 `define HL_EVENT_HARD_LIFETIME 1  // bit 1: hard lifetime reached (SA expired)
@@ -193,7 +207,8 @@
 `define HL_LINK_ERROR_COBS 2  // COBS code byte points past the delimiter
 `define HL_LINK_ERROR_LENGTH 3  // payload length field disagrees with the frame, or too short for its type
 `define HL_LINK_ERROR_OVERSIZE 4  // frame longer than max_payload allows
-`define HL_LINK_ERROR_UNKNOWN_TYPE 5  // type not in this table
+`define HL_LINK_ERROR_UNKNOWN_TYPE 5  // type not in this table (or sent by the wrong side)
+`define HL_LINK_ERROR_OVERRUN 6  // the receiver had no room for the frame
 
 `define HL_REG_PROTOCOL_VERSION 16'h0000  // ro: protocol version (constant protocol_version)
 `define HL_REG_PROTOCOL_VERSION_WRITABLE 1'b0
@@ -215,6 +230,8 @@
 `define HL_REG_INBOUND_BUFFER_BYTES_WRITABLE 1'b0
 `define HL_REG_MAX_PAYLOAD 16'h0009  // ro: largest payload the board accepts
 `define HL_REG_MAX_PAYLOAD_WRITABLE 1'b0
+`define HL_REG_MAX_PACKET_BYTES 16'h000a  // ro: largest packet a packet_submit may carry (its result still fits max_payload)
+`define HL_REG_MAX_PACKET_BYTES_WRITABLE 1'b0
 `define HL_REG_PACKET_CREDITS 16'h0010  // ro: packet_submit slots the board has in total
 `define HL_REG_PACKET_CREDITS_WRITABLE 1'b0
 `define HL_REG_BYTE_CREDITS 16'h0011  // ro: packet buffer bytes the board has in total
@@ -237,5 +254,7 @@
 `define HL_REG_RX_UNKNOWN_TYPE_ERRORS_WRITABLE 1'b1
 `define HL_REG_TX_FRAMES 16'h0026  // rw: frames sent
 `define HL_REG_TX_FRAMES_WRITABLE 1'b1
+`define HL_REG_RX_OVERRUN_ERRORS 16'h0027  // rw: frames dropped: no room in the receiver
+`define HL_REG_RX_OVERRUN_ERRORS_WRITABLE 1'b1
 
 `endif

@@ -159,7 +159,7 @@ BOOST_AUTO_TEST_CASE(unknown_type_is_reported) {
 }
 
 BOOST_AUTO_TEST_CASE(garbage_before_a_frame_costs_one_error) {
-  const Frame frame{layout::FrameType::credit, 0, {0x00, 0x04, 0x00, 0x00, 0x10, 0x00}};
+  const Frame frame{layout::FrameType::credit, 0, {0x00, 0x00, 0x04, 0x00, 0x00, 0x10, 0x00}};
   Bytes wire{0x13, 0x37, 0xff, 0x00};
   const Bytes one = encode_frame(frame);
   wire.insert(wire.end(), one.begin(), one.end());

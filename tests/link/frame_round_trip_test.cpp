@@ -61,7 +61,7 @@ BOOST_AUTO_TEST_CASE(layout_tables_are_consistent) {
     BOOST_TEST(info.fixed_bytes <= layout::max_payload);
   }
   BOOST_TEST(!layout::frame_info(0x00).has_value());
-  BOOST_TEST(layout::fields::packet_result::bytes.offset == 19u);
+  BOOST_TEST(layout::fields::packet_result::bytes.offset == 26u);
   BOOST_TEST(layout::registers::protocol_version.address == 0u);
   BOOST_TEST(!layout::registers::clock_hz.writable);
   BOOST_TEST(layout::registers::scratch.writable);
