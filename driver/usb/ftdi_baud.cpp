@@ -17,13 +17,15 @@ constexpr std::uint32_t max_eighths = (16383u << 3) | 7;  // 16383.875
 // FTDI's code for k eighths (bits 14..16).
 constexpr std::array<std::uint32_t, 8> eighths_code = {0, 3, 2, 4, 1, 5, 6, 7};
 
+// The encodable divisor nearest to clock / baud (AN232B-05: "the closest
+// possible divisor"), in eighths.
 std::uint32_t nearest_eighths(double clock_hz, std::uint32_t baud) {
   const double wanted = 8.0 * clock_hz / baud;
   if (wanted < min_fractional_eighths) {
-    // Only 1.0, 1.5 and 2.0 exist here: take the one giving the nearest rate.
+    // Only 1.0, 1.5 and 2.0 exist here.
     std::uint32_t best = 8;
-    for (std::uint32_t e : {8u, 12u, 16u})
-      if (std::abs(8.0 * clock_hz / e - baud) < std::abs(8.0 * clock_hz / best - baud)) best = e;
+    for (std::uint32_t e : {12u, 16u})
+      if (std::abs(wanted - e) < std::abs(wanted - best)) best = e;
     return best;
   }
   return static_cast<std::uint32_t>(std::min<double>(std::round(wanted), max_eighths));
