@@ -4,6 +4,7 @@
 #define BOOST_TEST_MODULE usb_ftdi_transport
 #include <boost/test/unit_test.hpp>
 #include <numeric>
+#include <sstream>
 
 #include "fake_usb.hpp"
 #include "usb/ftdi_transport.hpp"
