@@ -13,8 +13,8 @@ module link_cobs_decoder (
     output reg         out_valid,            // decoded body byte
     output reg  [ 7:0] out_byte,
     output reg         frame_end,            // the delimiter of a non-empty frame
-    output reg         frame_cobs_error,     // with frame_end
-    output reg  [15:0] frame_encoded_bytes   // with frame_end: bytes before the delimiter (saturates)
+    output reg         frame_cobs_error,     // from frame_end to the next one
+    output reg  [15:0] frame_encoded_bytes   // from frame_end to the next one: bytes before the delimiter (saturates)
 );
   reg [7:0] remaining;  // data bytes left in the current block; 0: next byte is a code byte
   reg zero_pending;  // the block just ended had code < 0xFF: a 0x00 comes before the next block
@@ -32,9 +32,13 @@ module link_cobs_decoder (
       count        <= 16'd0;
     end else if (in_valid) begin
       if (is_delimiter) begin
-        frame_end           <= count != 16'd0;
-        frame_cobs_error    <= !is_code;
-        frame_encoded_bytes <= count;
+        // An empty frame leaves the last frame's figures in place (the
+        // receiver reads them in the cycle after frame_end too).
+        if (count != 16'd0) begin
+          frame_end           <= 1'b1;
+          frame_cobs_error    <= !is_code;
+          frame_encoded_bytes <= count;
+        end
         remaining           <= 8'd0;
         zero_pending        <= 1'b0;
         count               <= 16'd0;

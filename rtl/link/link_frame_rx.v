@@ -180,7 +180,13 @@ module link_frame_rx #(
       .rd_data(ring_rd_data)
   );
 
-  // ---- The verdict at the delimiter -------------------------------------------
+  // ---- The verdict, in two steps ------------------------------------------------
+  // Step 1 (the delimiter's cycle): the frame checks, from the frame's
+  // registers. Step 2 (next cycle): room and credit, then the descriptor, the
+  // ring pointers, the counters and the error report. The next frame's first
+  // body byte comes 2 cycles after the delimiter at the earliest (its code
+  // byte first), and its header overwrites type, tag, length and fixed bytes
+  // only when they leave the delay line, so step 2 still reads them.
   wire [11:0] payload_held = covered - 12'd4;
   wire        too_short = !(delay_fill[2] && covered >= 12'd4);  // body < header + CRC
   wire        length_wrong = length_field != {4'd0, payload_held};
@@ -189,32 +195,43 @@ module link_frame_rx #(
   wire [15:0] tail_bytes = length_field - {12'd0, fixed_count};
   wire        fits_type = length_field >= {12'd0, fixed_count} &&
       (has_tail ? (tail_bytes[2:0] & (tail_unit - 3'd1)) == 3'd0 : tail_bytes == 16'd0);
-  wire        desc_full;
 
-  reg  [ 7:0] reason;  // 0: accepted
+  reg  [ 7:0] check;  // first failed check, 0: the frame is good
   always @* begin
-    if (frame_encoded_bytes > ENCODED_LIMIT) reason = `HL_LINK_ERROR_OVERSIZE;
-    else if (frame_cobs_error) reason = `HL_LINK_ERROR_COBS;
-    else if (too_short || length_wrong) reason = `HL_LINK_ERROR_LENGTH;
-    else if (length_over) reason = `HL_LINK_ERROR_OVERSIZE;
-    else if (crc_wrong) reason = `HL_LINK_ERROR_CRC;
-    else if (!host_type) reason = `HL_LINK_ERROR_UNKNOWN_TYPE;
-    else if (!fits_type) reason = `HL_LINK_ERROR_LENGTH;
-    else if (desc_full) reason = `HL_LINK_ERROR_OVERRUN;
-    else reason = 8'd0;
+    if (frame_encoded_bytes > ENCODED_LIMIT) check = `HL_LINK_ERROR_OVERSIZE;
+    else if (frame_cobs_error) check = `HL_LINK_ERROR_COBS;
+    else if (too_short || length_wrong) check = `HL_LINK_ERROR_LENGTH;
+    else if (length_over) check = `HL_LINK_ERROR_OVERSIZE;
+    else if (crc_wrong) check = `HL_LINK_ERROR_CRC;
+    else if (!host_type) check = `HL_LINK_ERROR_UNKNOWN_TYPE;
+    else if (!fits_type) check = `HL_LINK_ERROR_LENGTH;
+    else check = 8'd0;
   end
 
-  // Credits: slots and bytes held by stored packets.
+  reg        judged;  // step 2 this cycle
+  reg [ 7:0] judged_check;
+  reg        judged_ring_ok;  // every tail word found room
+  reg        judged_packet;
+  reg [11:0] judged_tail_bytes;
+  reg [15:0] judged_tail_words;
+  always @(posedge clk) begin
+    judged_check      <= check;
+    judged_ring_ok    <= !ring_blocked && (!flush_needed || ring_room);
+    judged_packet     <= frame_type == `HL_TYPE_PACKET_SUBMIT;
+    judged_tail_bytes <= tail_bytes[11:0];
+    judged_tail_words <= (tail_bytes + 16'd3) >> 2;
+  end
+
+  // Credits: slots and words held by stored packets.
   reg  [15:0] packets_held;
-  reg  [15:0] packet_words_held;
-  wire [15:0] packet_words_free = PACKET_WORDS_LIMIT - packet_words_held;
-  wire [15:0] tail_words = (tail_bytes + 16'd3) >> 2;
-  wire        is_packet = frame_type == `HL_TYPE_PACKET_SUBMIT;
-  wire        ring_ok = !ring_blocked && (!flush_needed || ring_room);
-  wire        credit_ok = packets_held < SLOTS && tail_words <= packet_words_free;
-  wire        accept = frame_end && reason == 8'd0;
-  wire        store = accept && ring_ok && (!is_packet || credit_ok);
-  wire        drop = frame_end && reason != 8'd0;
+  reg  [15:0] packet_words_free;
+  wire        desc_full;
+  wire [ 7:0] reason = judged_check != 8'd0 ? judged_check :
+      desc_full ? `HL_LINK_ERROR_OVERRUN : 8'd0;
+  wire        credit_ok = packets_held < SLOTS && judged_tail_words <= packet_words_free;
+  wire        accept = judged && reason == 8'd0;
+  wire        store = accept && judged_ring_ok && (!judged_packet || credit_ok);
+  wire        drop = judged && reason != 8'd0;
 
   assign credit_packets = SLOTS - packets_held;
   assign credit_bytes   = {14'd0, packet_words_free, 2'd0};
@@ -243,33 +260,28 @@ module link_frame_rx #(
       frame_start       <= {PW{1'b0}};
       write_ptr         <= {PW{1'b0}};
       free_ptr          <= {PW{1'b0}};
+      judged            <= 1'b0;
       packets_held      <= 16'd0;
-      packet_words_held <= 16'd0;
+      packet_words_free <= PACKET_WORDS_LIMIT;
       credit_tag        <= 8'd0;
       err_valid         <= 1'b0;
       err_count         <= 16'd0;
     end else begin
+      judged <= frame_end;
       if (frame_end) begin
-        delay_fill       <= 3'd0;
-        covered          <= 12'd0;
-        crc              <= 32'hFFFF_FFFF;
-        fixed_bytes_seen <= 64'd0;
-        tail_lane        <= 2'd0;
-        ring_blocked     <= 1'b0;
-        // Keep a stored tail; otherwise rewind to where the frame began.
-        if (store) begin
-          frame_start <= write_ptr + {{(PW - 1) {1'b0}}, flush_needed};
-          write_ptr   <= write_ptr + {{(PW - 1) {1'b0}}, flush_needed};
-        end else begin
-          write_ptr <= frame_start;
-        end
+        delay_fill   <= 3'd0;
+        covered      <= 12'd0;
+        crc          <= 32'hFFFF_FFFF;
+        tail_lane    <= 2'd0;
+        ring_blocked <= 1'b0;
+        if (ring_write) write_ptr <= write_ptr + 1'b1;  // the last, partial word
       end else if (body_valid) begin
         if (!delay_fill[2]) delay_fill <= delay_fill + 3'd1;
         if (covered_valid) begin
           if (covered != 12'hFFF) covered <= covered + 12'd1;
           crc <= crc_next;
-          if (in_fixed)
-            fixed_bytes_seen[8*(7-payload_index[2:0])+:8] <= covered_byte;
+          if (covered == 12'd0) fixed_bytes_seen <= 64'd0;
+          if (in_fixed) fixed_bytes_seen[8*(7-payload_index[2:0])+:8] <= covered_byte;
           if (in_tail) tail_lane <= tail_lane + 2'd1;
           if (word_done) begin
             if (ring_write) write_ptr <= write_ptr + 1'b1;
@@ -277,15 +289,21 @@ module link_frame_rx #(
           end
         end
       end
+      // Keep a stored tail; otherwise rewind to where the frame began.
+      if (judged) begin
+        if (store) frame_start <= write_ptr;
+        else write_ptr <= frame_start;
+      end
 
       // Ring accounting: a stored packet takes a slot and its words; the
       // dispatcher's frees give them back.
       if (ring_free_valid) free_ptr <= free_ptr + ring_free_words;
-      packets_held <= packets_held + {15'd0, store && is_packet} -
+      packets_held <= packets_held + {15'd0, store && judged_packet} -
           {15'd0, ring_free_valid && ring_free_packet};
-      packet_words_held <= packet_words_held + (store && is_packet ? tail_words : 16'd0) -
+      packet_words_free <= packet_words_free -
+          (store && judged_packet ? judged_tail_words : 16'd0) +
           (ring_free_valid && ring_free_packet ? {{(16 - PW) {1'b0}}, ring_free_words} : 16'd0);
-      if (accept && is_packet) credit_tag <= frame_tag;
+      if (accept && judged_packet) credit_tag <= frame_tag;
 
       // Error report: the last drop's reason and size, and drops since the last report taken.
       if (drop) begin
@@ -316,7 +334,7 @@ module link_frame_rx #(
     length_field,
     !store,
     3'd0,
-    tail_bytes[11:0],
+    judged_tail_bytes,
     start_word
   };
   wire [127:0] record_out;

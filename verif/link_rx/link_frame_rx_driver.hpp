@@ -48,8 +48,8 @@ class LinkFrameRxDriver {
  public:
   // Edges from the one taking a frame's delimiter to the one raising
   // desc_valid (empty descriptor FIFO) or err_valid / the counters.
-  static constexpr std::uint64_t kDescriptorLatency = 19;
-  static constexpr std::uint64_t kVerdictLatency = 1;
+  static constexpr std::uint64_t kDescriptorLatency = 20;
+  static constexpr std::uint64_t kVerdictLatency = 2;
 
   LinkFrameRxDriver(const std::string& waveform_name, std::mt19937_64& rng,
                     unsigned ring_addr_bits = 10)
