@@ -71,10 +71,12 @@ module link_cobs_encoder (
   reg  [PTR_BITS-1:0] read_at;
   reg                 reset_zero;  // the 0x00 after reset is still to be sent (no frame_sent)
 
-  // Ring bytes written and not yet read (0..512).
+  // Ring bytes written and not yet read (0..512). The writer needs room for
+  // up to two bytes a cycle; `room` is registered (s_tready then comes from
+  // registers only) and so judged a cycle early: pending <= 507 then means
+  // <= 509 now, as the writer advances by at most two a cycle.
   wire [PTR_BITS-1:0] pending = frontier - read_at;
-  wire                room_for_one = !pending[PTR_BITS-1];  // < 512
-  wire                room_for_two = pending < RING_BYTES - 1;  // <= 510
+  reg                 room;
 
   // The first byte of a body opens its first block at `frontier`.
   wire [PTR_BITS-1:0] block_slot = open ? slot : frontier;
@@ -82,7 +84,7 @@ module link_cobs_encoder (
   wire [         7:0] block_code = open ? code : 8'd1;
   wire                data_zero = s_tdata == 8'd0;
 
-  assign s_tready = wstate == W_DATA && room_for_two;
+  assign s_tready = wstate == W_DATA && room;
   wire take = s_tvalid && s_tready;
 
   reg                wr_en;
@@ -100,7 +102,7 @@ module link_cobs_encoder (
         wr_byte = data_zero ? block_code : s_tdata;
       end
       W_FULL: begin
-        wr_en   = room_for_one;
+        wr_en   = room;
         wr_pos  = slot;
         wr_byte = FULL_CODE;
       end
@@ -109,7 +111,7 @@ module link_cobs_encoder (
         wr_pos  = slot;
         wr_byte = code;
       end
-      W_DELIM: wr_en = room_for_one;
+      W_DELIM: wr_en = room;
       default: ;
     endcase
   end
@@ -128,7 +130,9 @@ module link_cobs_encoder (
       wstate   <= W_INIT;
       frontier <= {PTR_BITS{1'b0}};
       open     <= 1'b0;
+      room     <= 1'b1;
     end else begin
+      room <= pending <= RING_BYTES - 5;
       case (wstate)
         W_INIT: begin
           frontier <= frontier + 1'b1;
@@ -151,7 +155,7 @@ module link_cobs_encoder (
           else if (s_tlast) wstate <= W_CLOSE;
         end
         W_FULL:
-        if (room_for_one) begin
+        if (room) begin
           slot     <= frontier;
           frontier <= frontier + 1'b1;
           code     <= 8'd1;
@@ -162,7 +166,7 @@ module link_cobs_encoder (
           wstate <= W_DELIM;
         end
         W_DELIM:
-        if (room_for_one) begin
+        if (room) begin
           frontier <= frontier + 1'b1;
           wstate   <= W_DATA;
         end
