@@ -50,7 +50,10 @@ module link_tx_body #(
   reg  [15:0] index;  // byte within the part
   reg  [31:0] crc;  // running CRC-32 of the body so far
 
-  wire [15:0] payload_bytes = {10'd0, req_fixed_bytes} + req_tail_bytes;
+  // The length goes out in the header's bytes 2 and 3; summed a cycle ahead
+  // (the fields hold while req_valid is high), the adder stays out of the
+  // path through the byte multiplexer and the CRC step.
+  reg  [15:0] payload_bytes;
   wire [15:0] index_next = index + 1'b1;
   wire        header_done = index == HEADER_LAST;
   wire        crc_done = index == CRC_LAST;
@@ -138,6 +141,8 @@ module link_tx_body #(
       .data   (m_tdata),
       .crc_out(crc_stepped)
   );
+
+  always @(posedge clk) payload_bytes <= {10'd0, req_fixed_bytes} + req_tail_bytes;
 
   always @(posedge clk) begin
     if (rst) begin
