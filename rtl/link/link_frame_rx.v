@@ -107,39 +107,45 @@ module link_frame_rx #(
       .crc_out(crc_next)
   );
 
-  // What the type says about the payload (HL_ tables; tail units are 1 or 4).
-  reg        host_type;
-  reg [ 3:0] fixed_count;
-  reg [ 2:0] tail_unit;  // tail length must be a multiple of it (1 or 4: powers of two)
-  reg        has_tail;
+  // What the type byte says about the payload (HL_ tables; tail units are 1
+  // or 4), decoded as it leaves the delay line and kept with the frame.
+  reg        host_type_now, host_type;
+  reg [ 3:0] fixed_count_now, fixed_count;
+  reg [ 2:0] tail_unit_now, tail_unit;  // tail length must be a multiple (a power of two)
+  reg        has_tail_now, has_tail;
   always @* begin
-    host_type = 1'b1;
-    has_tail  = 1'b0;
-    tail_unit = 3'd1;
-    case (frame_type)
-      `HL_TYPE_REG_READ:       fixed_count = `HL_REG_READ_FIXED_BYTES;
-      `HL_TYPE_REG_WRITE:      fixed_count = `HL_REG_WRITE_FIXED_BYTES;
+    host_type_now = 1'b1;
+    has_tail_now  = 1'b0;
+    tail_unit_now = 3'd1;
+    case (covered_byte)
+      `HL_TYPE_REG_READ:       fixed_count_now = `HL_REG_READ_FIXED_BYTES;
+      `HL_TYPE_REG_WRITE:      fixed_count_now = `HL_REG_WRITE_FIXED_BYTES;
       `HL_TYPE_SA_WRITE: begin
-        fixed_count = `HL_SA_WRITE_FIXED_BYTES;
-        has_tail    = 1'b1;
-        tail_unit   = `HL_SA_WRITE_WORDS_UNIT;
+        fixed_count_now = `HL_SA_WRITE_FIXED_BYTES;
+        has_tail_now    = 1'b1;
+        tail_unit_now   = `HL_SA_WRITE_WORDS_UNIT;
       end
-      `HL_TYPE_SA_READ:        fixed_count = `HL_SA_READ_FIXED_BYTES;
-      `HL_TYPE_SA_ERASE:       fixed_count = `HL_SA_ERASE_FIXED_BYTES;
+      `HL_TYPE_SA_READ:        fixed_count_now = `HL_SA_READ_FIXED_BYTES;
+      `HL_TYPE_SA_ERASE:       fixed_count_now = `HL_SA_ERASE_FIXED_BYTES;
       `HL_TYPE_PACKET_SUBMIT: begin
-        fixed_count = `HL_PACKET_SUBMIT_FIXED_BYTES;
-        has_tail    = 1'b1;
-        tail_unit   = `HL_PACKET_SUBMIT_BYTES_UNIT;
+        fixed_count_now = `HL_PACKET_SUBMIT_FIXED_BYTES;
+        has_tail_now    = 1'b1;
+        tail_unit_now   = `HL_PACKET_SUBMIT_BYTES_UNIT;
       end
-      `HL_TYPE_CREDIT_REQUEST: fixed_count = `HL_CREDIT_REQUEST_FIXED_BYTES;
-      `HL_TYPE_LINK_ERROR:     fixed_count = `HL_LINK_ERROR_FIXED_BYTES;
+      `HL_TYPE_CREDIT_REQUEST: fixed_count_now = `HL_CREDIT_REQUEST_FIXED_BYTES;
+      `HL_TYPE_LINK_ERROR:     fixed_count_now = `HL_LINK_ERROR_FIXED_BYTES;
       default: begin  // board-side types (0x81..0x88) and unknown ones
-        host_type   = 1'b0;
-        fixed_count = 4'd0;
+        host_type_now   = 1'b0;
+        fixed_count_now = 4'd0;
       end
     endcase
   end
 
+  wire [15:0] length_now = {length_field[15:8], covered_byte};  // at covered == 3
+  wire [15:0] tail_now = length_now - {12'd0, fixed_count};
+  reg         length_over, fits_type;
+  reg  [11:0] tail_bytes;  // payload after the fixed bytes, if the length field holds
+  reg  [11:0] tail_words;
   wire [11:0] payload_index = covered - 12'd4;  // of the covered byte, when covered >= 4
   wire        in_payload = covered >= 12'd4;
   wire        in_fixed = in_payload && payload_index < {8'd0, fixed_count};
@@ -149,6 +155,9 @@ module link_frame_rx #(
   reg  [PW-1:0] frame_start;  // committed write pointer: where this frame's tail begins
   reg  [PW-1:0] write_ptr;  // next word of this frame's tail
   reg  [PW-1:0] free_ptr;  // oldest word not yet freed by the dispatcher
+  reg           free_valid;  // the dispatcher's free pulse, registered
+  reg  [PW-1:0] free_words;
+  reg           free_packet;
   reg           ring_blocked;  // a tail word found no room: the frame cannot be stored
 
   wire [PW-1:0] used_words = write_ptr - free_ptr;
@@ -190,11 +199,7 @@ module link_frame_rx #(
   wire [11:0] payload_held = covered - 12'd4;
   wire        too_short = !(delay_fill[2] && covered >= 12'd4);  // body < header + CRC
   wire        length_wrong = length_field != {4'd0, payload_held};
-  wire        length_over = length_field > PAYLOAD_LIMIT;
   wire        crc_wrong = ~crc != {delay3, delay2, delay1, delay0};
-  wire [15:0] tail_bytes = length_field - {12'd0, fixed_count};
-  wire        fits_type = length_field >= {12'd0, fixed_count} &&
-      (has_tail ? (tail_bytes[2:0] & (tail_unit - 3'd1)) == 3'd0 : tail_bytes == 16'd0);
 
   reg  [ 7:0] check;  // first failed check, 0: the frame is good
   always @* begin
@@ -219,7 +224,7 @@ module link_frame_rx #(
     judged_ring_ok    <= !ring_blocked && (!flush_needed || ring_room);
     judged_packet     <= frame_type == `HL_TYPE_PACKET_SUBMIT;
     judged_tail_bytes <= tail_bytes[11:0];
-    judged_tail_words <= (tail_bytes + 16'd3) >> 2;
+    judged_tail_words <= {4'd0, tail_words};
   end
 
   // Credits: slots and words held by stored packets.
@@ -245,6 +250,20 @@ module link_frame_rx #(
       if (covered == 12'd1) frame_tag <= covered_byte;
       if (covered == 12'd2) length_field[15:8] <= covered_byte;
       if (covered == 12'd3) length_field[7:0] <= covered_byte;
+      if (covered == 12'd0) begin
+        host_type   <= host_type_now;
+        fixed_count <= fixed_count_now;
+        tail_unit   <= tail_unit_now;
+        has_tail    <= has_tail_now;
+      end
+      // What the length field implies, worked out as it completes.
+      if (covered == 12'd3) begin
+        length_over <= length_now > PAYLOAD_LIMIT;
+        fits_type   <= length_now >= {12'd0, fixed_count} &&
+            (has_tail ? (tail_now[2:0] & (tail_unit - 3'd1)) == 3'd0 : tail_now == 16'd0);
+        tail_bytes  <= tail_now[11:0];
+        tail_words  <= tail_now[13:2] + {11'd0, tail_now[1:0] != 2'd0};
+      end
       if (in_tail) tail_partial <= {tail_partial[15:0], covered_byte};
     end
   end
@@ -261,6 +280,7 @@ module link_frame_rx #(
       write_ptr         <= {PW{1'b0}};
       free_ptr          <= {PW{1'b0}};
       judged            <= 1'b0;
+      free_valid        <= 1'b0;
       packets_held      <= 16'd0;
       packet_words_free <= PACKET_WORDS_LIMIT;
       credit_tag        <= 8'd0;
@@ -296,13 +316,19 @@ module link_frame_rx #(
       end
 
       // Ring accounting: a stored packet takes a slot and its words; the
-      // dispatcher's frees give them back.
-      if (ring_free_valid) free_ptr <= free_ptr + ring_free_words;
+      // dispatcher's frees give them back (registered first: they count one
+      // cycle after the pulse, which keeps the verdict's paths short).
+      free_valid <= ring_free_valid;
+      if (ring_free_valid) begin
+        free_words  <= ring_free_words;
+        free_packet <= ring_free_packet;
+      end
+      if (free_valid) free_ptr <= free_ptr + free_words;
       packets_held <= packets_held + {15'd0, store && judged_packet} -
-          {15'd0, ring_free_valid && ring_free_packet};
+          {15'd0, free_valid && free_packet};
       packet_words_free <= packet_words_free -
           (store && judged_packet ? judged_tail_words : 16'd0) +
-          (ring_free_valid && ring_free_packet ? {{(16 - PW) {1'b0}}, ring_free_words} : 16'd0);
+          (free_valid && free_packet ? {{(16 - PW) {1'b0}}, free_words} : 16'd0);
       if (accept && judged_packet) credit_tag <= frame_tag;
 
       // Error report: the last drop's reason and size, and drops since the last report taken.
@@ -361,7 +387,7 @@ module link_frame_rx #(
   assign desc_tail_word  = record_out[RING_ADDR_BITS-1:0];
   /* verilator lint_off UNUSED */
   // Spare record bits (zero) and the tail word's zero extension.
-  wire unused_record = &{1'b0, record_out[30:28], record_out[15:RING_ADDR_BITS], tail_bytes[15:12]};
+  wire unused_record = &{1'b0, record_out[30:28], record_out[15:RING_ADDR_BITS], tail_now[15:14]};
   /* verilator lint_on UNUSED */
 
   // ---- Counters ----------------------------------------------------------------

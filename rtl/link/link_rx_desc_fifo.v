@@ -22,10 +22,9 @@ module link_rx_desc_fifo #(
 
   (* ram_style = "block" *) reg [15:0] halfwords[0:(8 << ADDR_BITS) - 1];
 
-  reg [ADDR_BITS:0] alloc_ptr;  // records pushed
   reg [ADDR_BITS:0] write_ptr;  // records completely written
   reg [ADDR_BITS:0] read_ptr;  // records read into the output register
-  reg [ADDR_BITS:0] pop_ptr;  // records taken from the output
+  reg [ADDR_BITS:0] used;  // records pushed and not yet taken from the output
 
   reg writing;
   reg [2:0] write_index;
@@ -34,7 +33,7 @@ module link_rx_desc_fifo #(
   reg [3:0] read_index;  // 0..7: read halfword; 1..8: take the previous one's data
   reg [15:0] read_data;
 
-  assign full = writing || (alloc_ptr - pop_ptr) == DEPTH;
+  assign full = writing || used == DEPTH;
 
   wire start_read = !reading && !out_valid && read_ptr != write_ptr;
   wire read_en = reading && !read_index[3];
@@ -52,10 +51,9 @@ module link_rx_desc_fifo #(
 
   always @(posedge clk) begin
     if (rst) begin
-      alloc_ptr   <= {(ADDR_BITS + 1) {1'b0}};
       write_ptr   <= {(ADDR_BITS + 1) {1'b0}};
       read_ptr    <= {(ADDR_BITS + 1) {1'b0}};
-      pop_ptr     <= {(ADDR_BITS + 1) {1'b0}};
+      used        <= {(ADDR_BITS + 1) {1'b0}};
       writing     <= 1'b0;
       write_index <= 3'd0;
       reading     <= 1'b0;
@@ -63,7 +61,6 @@ module link_rx_desc_fifo #(
       out_valid   <= 1'b0;
     end else begin
       if (push && !full) begin
-        alloc_ptr   <= alloc_ptr + 1'b1;
         writing     <= 1'b1;
         write_index <= 3'd0;
       end else if (writing) begin
@@ -84,10 +81,8 @@ module link_rx_desc_fifo #(
           out_valid <= 1'b1;
         end
       end
-      if (out_valid && out_ready) begin
-        out_valid <= 1'b0;
-        pop_ptr   <= pop_ptr + 1'b1;
-      end
+      if (out_valid && out_ready) out_valid <= 1'b0;
+      used <= used + {{ADDR_BITS{1'b0}}, push && !full} - {{ADDR_BITS{1'b0}}, out_valid && out_ready};
     end
   end
 endmodule
