@@ -30,8 +30,9 @@ using host_link::LinkError;
 namespace layout = host_link::layout;
 
 struct Received {
-  DecodeResult result;      // a frame or the decoder's error
-  std::uint64_t cycle = 0;  // edge that delivered its delimiter
+  DecodeResult result;                 // a frame or the decoder's error
+  std::uint64_t cycle = 0;             // edge that delivered its delimiter
+  std::uint64_t first_byte_cycle = 0;  // edge that delivered its first byte
 };
 
 // Big-endian field of a payload.
@@ -101,8 +102,13 @@ class IpsecFpgaCoreDriver {
     if (m.m_byte_tvalid && m.m_byte_tready) {
       const std::uint8_t byte = m.m_byte_tdata;
       ++bytes_out;
+      if (byte != 0 && !in_frame_) {
+        in_frame_ = true;
+        frame_first_byte_ = edge;
+      }
+      if (byte == 0) in_frame_ = false;
       for (DecodeResult& r : decoder_.feed(std::span<const std::uint8_t>(&byte, 1)))
-        received.push_back({std::move(r), edge});
+        received.push_back({std::move(r), edge, frame_first_byte_});
     }
     model_.tick();
   }
@@ -156,6 +162,8 @@ class IpsecFpgaCoreDriver {
   std::deque<std::uint8_t> input_;
   host_link::FrameDecoder decoder_;
   bool output_blocked_ = false;
+  bool in_frame_ = false;
+  std::uint64_t frame_first_byte_ = 0;
   std::uint8_t tag_ = 0;
 };
 
