@@ -12,6 +12,7 @@
 #include <boost/test/unit_test.hpp>
 #include <random>
 
+#include "reference_sa.hpp"
 #include "sa/hmac_states.hpp"
 #include "sa/sa_status.hpp"
 #include "sa_image.hpp"
@@ -23,39 +24,7 @@ using namespace ipsec_fpga;
 using driver::SaParameters;
 namespace esp = verif::esp;
 
-namespace {
-
-driver::SecretBytes secret(const esp::SecretBytes& s) {
-  return driver::SecretBytes(std::span<const std::uint8_t>(s.data(), s.size()));
-}
-
-// The same SA as the driver's parameters (the enums share the layout's order).
-SaParameters parameters(const esp::SecurityAssociation& sa, std::uint32_t error_threshold) {
-  SaParameters p;
-  p.direction = static_cast<driver::Direction>(sa.direction);
-  p.mode = static_cast<driver::Mode>(sa.mode);
-  p.encapsulation = static_cast<driver::Encapsulation>(sa.encapsulation);
-  p.esn = sa.extended_sequence_numbers;
-  p.cipher = static_cast<driver::Cipher>(sa.suite.cipher);
-  p.integrity = static_cast<driver::Integrity>(sa.suite.integrity);
-  p.cipher_key = secret(sa.cipher_key);
-  p.integrity_key = secret(sa.integrity_key);
-  if (driver::is_gcm(p.cipher)) p.gcm_salt = driver::SecretBytes(sa.gcm_salt);
-  p.spi = sa.spi;
-  p.tunnel_source = sa.tunnel_source;
-  p.tunnel_destination = sa.tunnel_destination;
-  p.udp_source_port = sa.udp_source_port;
-  p.ttl = sa.ttl;
-  p.replay_window = sa.replay_window;
-  p.lifetime = {sa.lifetime.soft_bytes, sa.lifetime.hard_bytes, sa.lifetime.soft_packets,
-                sa.lifetime.hard_packets};
-  p.error_threshold = error_threshold;
-  p.enabled = sa.enabled;
-  p.initial_sequence = sa.sequence;
-  return p;
-}
-
-}  // namespace
+using driver::test::parameters;
 
 BOOST_AUTO_TEST_CASE(same_words_as_sa_image_for_every_suite) {
   std::mt19937_64 rng(verif::test_seed("driver.sa_words.cross_check", 0x5a5a0001));
