@@ -8,10 +8,7 @@
 #include "sim/open_sim_transport.hpp"
 
 #if IPSEC_FPGA_HAVE_USB
-namespace ipsec_fpga::driver {
-// driver/usb (the USB engineer's): "usb:" URIs.
-std::unique_ptr<Transport> open_usb_transport(std::string_view uri_rest);
-}  // namespace ipsec_fpga::driver
+#include "usb/open_usb_transport.hpp"
 #endif
 
 namespace ipsec_fpga::driver {

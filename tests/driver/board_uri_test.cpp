@@ -63,3 +63,8 @@ BOOST_AUTO_TEST_CASE(sim_without_core_model_says_so) {
   if (sim::core_model_available()) return;  // then the driver tests open it for real
   expect_error<UriError>([] { open_board("sim:"); }, "no Verilated board core");
 }
+
+BOOST_AUTO_TEST_CASE(usb_uri_errors_come_back_as_uri_errors) {
+  // Malformed before any device is looked for (or: no USB transport in this build).
+  expect_error<UriError>([] { open_board("usb:colour=blue"); }, "usb:colour=blue");
+}
