@@ -294,7 +294,12 @@ class FlakyLink : public Transport, public TransportClock {
 BOOST_AUTO_TEST_CASE(damaged_and_lost_frames_are_recovered) {
   auto link = std::make_unique<FlakyLink>(sim::open_sim_transport(""));
   FlakyLink* flaky = link.get();
-  Board board(std::move(link));
+  // Short timeouts: each one spent is simulated cycles (12,000 per ms); the
+  // slowest answer here (a packet) takes well under 1 ms of board time.
+  BoardOptions options;
+  options.request_timeout = std::chrono::milliseconds(5);
+  options.packet_timeout = std::chrono::milliseconds(10);
+  Board board(std::move(link), options);
   namespace r = host_link::layout::registers;
   board.write_register(r::scratch.address, 0x600d);
 
