@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "board/payload.hpp"
-#include "board/transport_clock.hpp"
 #include "link/frame_encoder.hpp"
+#include "transport/transport_clock.hpp"
 
 namespace ipsec_fpga::driver {
 
@@ -172,7 +172,8 @@ std::uint8_t Board::send_request(Lock& lk, FrameType type, const std::vector<std
 void Board::send_credit_request(Lock& lk) {
   ++stats_.credit_requests;
   // Answered by a credit frame; any credit report is applied when it comes.
-  send_request(lk, FrameType::credit_request, {}, [](std::uint8_t) {});
+  send_request(lk, FrameType::credit_request, {},
+               [&](std::uint8_t tag) { credits_.on_credit_request(tag); });
 }
 
 void Board::throw_gone(const std::string& what) {
@@ -325,10 +326,15 @@ void Board::dispatch(const Frame& frame, std::vector<Event>& callbacks_due) {
         outstanding_.clear();
         credits_.reset();
       }
-      credits_.on_report(
-          static_cast<std::uint8_t>(payload::get(frame.payload, f::credit::credit_tag)),
-          static_cast<std::uint32_t>(payload::get(frame.payload, f::credit::packets)),
-          static_cast<std::uint32_t>(payload::get(frame.payload, f::credit::bytes)));
+      const auto credit_tag =
+          static_cast<std::uint8_t>(payload::get(frame.payload, f::credit::credit_tag));
+      const auto packets =
+          static_cast<std::uint32_t>(payload::get(frame.payload, f::credit::packets));
+      const auto bytes = static_cast<std::uint32_t>(payload::get(frame.payload, f::credit::bytes));
+      if (frame.tag == 0)
+        credits_.on_report(credit_tag, packets, bytes);
+      else
+        credits_.on_request_answer(frame.tag, credit_tag, packets, bytes);
       break;
     }
     case FrameType::event: {

@@ -8,6 +8,8 @@ namespace {
 // Tags 1..255 are reused, so at most 254 unreported submits keep each tag
 // unique among them.
 constexpr std::size_t max_unreported = 254;
+// Unanswered credit_requests remembered; older ones are answered or lost.
+constexpr std::size_t max_requests = 16;
 }  // namespace
 
 std::uint32_t CreditAccount::packets_available() const {
@@ -26,7 +28,7 @@ bool CreditAccount::can_send(std::size_t bytes) const {
 }
 
 void CreditAccount::on_submit(std::uint8_t tag, std::size_t bytes) {
-  unreported_.push_back({tag, packet_cost(bytes)});
+  unreported_.push_back({tag, packet_cost(bytes), next_serial_++});
   unreported_bytes_ += packet_cost(bytes);
 }
 
@@ -42,6 +44,30 @@ void CreditAccount::on_report(std::uint8_t credit_tag, std::uint32_t packets, st
   unreported_.erase(unreported_.begin(), it + 1);
 }
 
+void CreditAccount::on_credit_request(std::uint8_t tag) {
+  requests_.push_back({tag, next_serial_});
+  if (requests_.size() > max_requests) requests_.pop_front();
+}
+
+void CreditAccount::on_request_answer(std::uint8_t request_tag, std::uint8_t credit_tag,
+                                      std::uint32_t packets, std::uint32_t bytes) {
+  on_report(credit_tag, packets, bytes);
+  // Answers come in sending order: earlier requests were answered or lost.
+  const auto it = std::find_if(requests_.begin(), requests_.end(),
+                               [&](const Request& r) { return r.tag == request_tag; });
+  if (it == requests_.end()) return;
+  const std::uint64_t submits_before = it->submits_before;
+  requests_.erase(requests_.begin(), it + 1);
+  forget_before(submits_before);
+}
+
+void CreditAccount::forget_before(std::uint64_t serial) {
+  while (!unreported_.empty() && unreported_.front().serial < serial) {
+    unreported_bytes_ -= unreported_.front().cost;
+    unreported_.pop_front();
+  }
+}
+
 bool CreditAccount::holds(std::uint8_t tag) const {
   return std::any_of(unreported_.begin(), unreported_.end(),
                      [&](const Sent& s) { return s.tag == tag; });
@@ -49,6 +75,7 @@ bool CreditAccount::holds(std::uint8_t tag) const {
 
 void CreditAccount::reset() {
   unreported_.clear();
+  requests_.clear();
   unreported_bytes_ = 0;
   reported_packets_ = 0;
   reported_bytes_ = 0;

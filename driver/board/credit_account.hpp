@@ -2,7 +2,10 @@
 // the board reports ABSOLUTE free slots and bytes, counting every
 // packet_submit up to and including `credit_tag`; the host subtracts what it
 // sent after that tag. A lost report is repaired by the next one; a lost
-// packet_submit stops counting once a later one is reported.
+// packet_submit stops counting once a later one is reported, or once the
+// board answers a credit_request sent after it (the board handles frames in
+// order, so a submit sent before the request and not covered by the
+// answer's credit_tag never arrived).
 #pragma once
 
 #include <cstddef>
@@ -24,6 +27,13 @@ class CreditAccount {
   // in the board's order, so a tag not among the unreported submits is one
   // already reported: all of them still count.
   void on_report(std::uint8_t credit_tag, std::uint32_t packets, std::uint32_t bytes);
+  // Records a credit_request just sent with `tag` (call in sending order,
+  // like on_submit).
+  void on_credit_request(std::uint8_t tag);
+  // Applies the credit frame answering the request sent with `request_tag`:
+  // as on_report, and every submit sent before that request stops counting.
+  void on_request_answer(std::uint8_t request_tag, std::uint8_t credit_tag, std::uint32_t packets,
+                         std::uint32_t bytes);
   // The board was reset: nothing sent before counts any more, and no credit
   // is held until its next report.
   void reset();
@@ -40,8 +50,17 @@ class CreditAccount {
   struct Sent {
     std::uint8_t tag;
     std::uint64_t cost;
+    std::uint64_t serial;  // sending order
   };
+  struct Request {
+    std::uint8_t tag;
+    std::uint64_t submits_before;  // serial of the next submit when it was sent
+  };
+  void forget_before(std::uint64_t serial);
+
   std::deque<Sent> unreported_;
+  std::deque<Request> requests_;  // credit_requests not answered yet (bounded)
+  std::uint64_t next_serial_ = 0;
   std::uint64_t unreported_bytes_ = 0;
   std::uint32_t reported_packets_ = 0;
   std::uint64_t reported_bytes_ = 0;

@@ -13,7 +13,15 @@ std::uint64_t FaultCounts::total() const {
 
 FaultInjectingTransport::FaultInjectingTransport(std::unique_ptr<Transport> inner, FaultRates rates,
                                                  std::uint64_t seed)
-    : inner_(std::move(inner)), rates_(rates), random_(seed) {}
+    : inner_(std::move(inner)),
+      inner_clock_(dynamic_cast<const TransportClock*>(inner_.get())),
+      rates_(rates),
+      random_(seed) {}
+
+std::chrono::nanoseconds FaultInjectingTransport::elapsed() const {
+  if (inner_clock_ != nullptr) return inner_clock_->elapsed();
+  return std::chrono::steady_clock::now() - opened_;
+}
 
 std::vector<std::uint8_t> FaultInjectingTransport::damage(
     std::span<const std::uint8_t> bytes, unsigned bytes_per_fault,

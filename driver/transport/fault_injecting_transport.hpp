@@ -1,7 +1,8 @@
 // Damages the byte stream of another transport at a steady rate, in both
 // directions, to test that the link detects every error and recovers:
 // bit flips, dropped, duplicated and reordered (swapped) bytes. Deterministic
-// for a given seed.
+// for a given seed. It keeps the inner transport's clock (a simulated board's
+// cycles), so the driver's timeouts stay in board time.
 #pragma once
 
 #include <array>
@@ -10,6 +11,7 @@
 #include <random>
 
 #include "transport/transport.hpp"
+#include "transport/transport_clock.hpp"
 
 namespace ipsec_fpga::driver {
 
@@ -29,13 +31,16 @@ struct FaultCounts {
   std::uint64_t total() const;
 };
 
-class FaultInjectingTransport : public Transport {
+class FaultInjectingTransport : public Transport, public TransportClock {
  public:
   FaultInjectingTransport(std::unique_ptr<Transport> inner, FaultRates rates, std::uint64_t seed);
 
   void send(std::span<const std::uint8_t> bytes) override;
   std::vector<std::uint8_t> receive(std::chrono::milliseconds timeout) override;
   std::string description() const override;
+  std::chrono::nanoseconds elapsed() const override;
+
+  void set_rates(FaultRates rates) { rates_ = rates; }
 
   const FaultCounts& faults() const { return counts_; }
   Transport& inner() { return *inner_; }
@@ -45,6 +50,8 @@ class FaultInjectingTransport : public Transport {
                                    std::array<std::uint64_t, link_fault_kinds>& counts);
 
   std::unique_ptr<Transport> inner_;
+  const TransportClock* inner_clock_;  // null: wall time since construction
+  std::chrono::steady_clock::time_point opened_ = std::chrono::steady_clock::now();
   FaultRates rates_;
   std::mt19937_64 random_;
   FaultCounts counts_;

@@ -11,21 +11,23 @@
 #include <thread>
 
 #include "board/board.hpp"
-#include "board/transport_clock.hpp"
 #include "bytes.hpp"
 #include "cbc_onchip_iv.hpp"
 #include "esp_inbound.hpp"
 #include "esp_outbound.hpp"
-#include "reference_sa.hpp"
-#include "sa_pair.hpp"
-#include "sa_table.hpp"
 #include "sim/open_sim_transport.hpp"
+#include "sim_board_pair.hpp"
 #include "test_sas.hpp"
 #include "test_seed.hpp"
+#include "transport/transport_clock.hpp"
 
 using namespace ipsec_fpga;
 using namespace ipsec_fpga::driver;
 namespace esp = verif::esp;
+using test::BoardPair;
+using test::install_pair;
+using test::reference_outbound;
+using test::suite_name;
 using verif::to_hex;
 
 namespace {
@@ -37,51 +39,6 @@ std::unique_ptr<Board> open_sim(const std::string& test) {
     uri += "fst=" + std::string(dir) + "/driver_" + test + ".fst";
   }
   return open_board(uri);
-}
-
-std::string suite_name(const esp::Suite& s) {
-  return std::string(esp::to_string(s.cipher)) + "+" + std::string(esp::to_string(s.integrity));
-}
-
-// An outbound/inbound pair on the board (installed by the driver: it picks
-// the entries and the inbound SPI) and the same pair in the reference.
-struct BoardPair {
-  SaHandle out;
-  SaHandle in;
-  esp::SaTable reference;
-  esp::SaEntry* sender = nullptr;
-  esp::SaEntry* receiver = nullptr;
-};
-
-BoardPair install_pair(Board& board, esp::Suite suite, esp::Mode mode,
-                       esp::Encapsulation encapsulation, std::mt19937_64& rng,
-                       const esp::LifetimeLimits& lifetime = {}, std::uint64_t sequence = 0) {
-  BoardPair pair;
-  esp::SecurityAssociation out =
-      esp::test::make_sa(0, esp::Direction::outbound, suite, mode, encapsulation, rng);
-  out.lifetime = lifetime;
-  out.sequence = sequence;
-  esp::SecurityAssociation in = esp::test::inbound_twin(out);
-  in.sequence = 0;
-  pair.in = board.install_sa(test::parameters(in));
-  out.spi = in.spi = pair.in.spi;
-  pair.out = board.install_sa(test::parameters(out));
-  pair.sender = &pair.reference.add(std::move(out));
-  pair.receiver = &pair.reference.add(std::move(in));
-  return pair;
-}
-
-// The reference's packet for the next sequence number, with the IV the
-// engine makes on chip.
-esp::OutboundResult reference_outbound(BoardPair& pair, const verif::Bytes& inner) {
-  const std::uint64_t sequence = pair.sender->sa.sequence + 1;
-  const esp::Cipher c = pair.sender->sa.suite.cipher;
-  const verif::Bytes iv =
-      c == esp::Cipher::aes128_gcm16 || c == esp::Cipher::aes256_gcm16
-          ? verif::esp_rtl::gcm_sequence_iv(sequence)
-          : verif::esp_rtl::cbc_onchip_iv(pair.sender->sa, pair.out.entry, sequence);
-  return esp::process_outbound(*pair.sender,
-                               {inner, iv, static_cast<std::uint16_t>(sequence & 0xffff), {}});
 }
 
 }  // namespace

@@ -64,6 +64,34 @@ BOOST_AUTO_TEST_CASE(a_lost_submit_counts_until_a_later_one_is_reported) {
   BOOST_TEST(account.bytes_available() == 1000u);
 }
 
+BOOST_AUTO_TEST_CASE(a_lost_last_submit_stops_counting_when_a_later_credit_request_is_answered) {
+  CreditAccount account;
+  account.on_report(0, 4, 1000);
+  account.on_submit(1, 100);
+  account.on_submit(2, 100);  // both lost on the way in; nothing is sent after them
+  account.on_credit_request(3);
+  // The board never saw 1 or 2: its answer still names no submit.
+  account.on_request_answer(3, 0, 4, 1000);
+  BOOST_TEST(account.packets_available() == 4u);
+  BOOST_TEST(account.bytes_available() == 1000u);
+  BOOST_TEST(account.unreported() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_submit_sent_after_the_credit_request_still_counts) {
+  CreditAccount account;
+  account.on_report(0, 4, 1000);
+  account.on_submit(1, 100);  // lost
+  account.on_credit_request(2);
+  account.on_submit(3, 100);  // on its way: the answer cannot cover it
+  account.on_request_answer(2, 0, 4, 1000);
+  BOOST_TEST(account.packets_available() == 3u);
+  BOOST_TEST(account.bytes_available() == 900u);
+  // An answer to a request that was never recorded (or already answered)
+  // applies as a plain report.
+  account.on_request_answer(9, 0, 4, 1000);
+  BOOST_TEST(account.packets_available() == 3u);
+}
+
 BOOST_AUTO_TEST_CASE(an_old_tag_leaves_every_unreported_submit_counting) {
   CreditAccount account;
   account.on_report(0, 4, 1000);
