@@ -13,7 +13,7 @@
 #include <memory>
 #include <mutex>
 
-#include "board/transport_clock.hpp"
+#include "transport/transport_clock.hpp"
 #include "sim/byte_model.hpp"
 #include "transport/transport.hpp"
 
