@@ -1,5 +1,5 @@
 # `figures`: reruns what the generated pages in docs/figures/ come from (the
-# synthesis checks, the core and ESP engine benchmarks, the strongSwan interop matrix) and
+# synthesis checks, the core, ESP engine and host link benchmarks, the strongSwan interop matrix) and
 # rewrites those pages. Included after every layer, so all targets exist.
 set(figures_dir ${CMAKE_SOURCE_DIR}/docs/figures)
 set(interop_matrix ${CMAKE_BINARY_DIR}/tests/interop/ike-interop-matrix.md)
@@ -9,11 +9,12 @@ add_custom_target(figures
           -DOUTPUT=${figures_dir}/crypto-cores-ice40.md -P ${CMAKE_SOURCE_DIR}/cmake/synth_table.cmake
   COMMAND $<TARGET_FILE:ipsec-fpga-core-bench> --markdown ${figures_dir}/crypto-cores-bench.md
   COMMAND $<TARGET_FILE:ipsec-fpga-esp-bench> --markdown ${figures_dir}/esp-engine-bench.md
+  COMMAND $<TARGET_FILE:ipsec-fpga-link-bench> --markdown ${figures_dir}/host-link-bench.md
   COMMAND ${CMAKE_CTEST_COMMAND} -R "^interop[.]ike[.]strongswan$" --output-on-failure
   COMMAND ${CMAKE_COMMAND} "-DTITLE=IKEv1 interop with strongSwan"
           -DSOURCE=tests/interop/strongswan_interop.sh -DIN=${interop_matrix}
           -DOUTPUT=${figures_dir}/ike-interop.md -P ${CMAKE_SOURCE_DIR}/cmake/generated_page.cmake
-  DEPENDS ipsec-fpga-core-bench ipsec-fpga-esp-bench ike_udp_peer
+  DEPENDS ipsec-fpga-core-bench ipsec-fpga-esp-bench ipsec-fpga-link-bench ike_udp_peer
   WORKING_DIRECTORY ${CMAKE_BINARY_DIR}
   COMMENT "Rerunning synthesis, benchmarks and interop; rewriting docs/figures/"
   VERBATIM)

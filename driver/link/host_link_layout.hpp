@@ -15,6 +15,7 @@ inline constexpr std::uint32_t header_bytes = 4;  // type, tag, payload length
 inline constexpr std::uint32_t crc_bytes = 4;  // CRC-32 after the payload
 inline constexpr std::uint32_t max_payload = 2048;  // largest payload either side sends or accepts
 inline constexpr std::uint32_t delimiter = 0;  // ends every COBS-encoded frame
+inline constexpr std::uint32_t control_reserve_bytes = 516;  // receive buffer bytes a board keeps for control frames beside the packets (at least one largest sa_write tail, 512)
 
 // Which side sends a frame type.
 enum class Sender { host, board, both };

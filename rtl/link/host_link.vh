@@ -11,6 +11,7 @@
 `define HL_CRC_BYTES 4  // CRC-32 after the payload
 `define HL_MAX_PAYLOAD 2048  // largest payload either side sends or accepts
 `define HL_DELIMITER 0  // ends every COBS-encoded frame
+`define HL_CONTROL_RESERVE_BYTES 516  // receive buffer bytes a board keeps for control frames beside the packets (at least one largest sa_write tail, 512)
 
 // reg_read (from host): read one register
 `define HL_TYPE_REG_READ 8'h01

@@ -42,10 +42,10 @@ module ipsec_fpga_core #(
 
   localparam integer FIXED_BYTES_MAX = 32;
   localparam integer BUFFER_ADDR_BITS = 9;  // result buffer halves of 512 words: max_payload fits
-  // Ring bytes link_frame_rx keeps for control frames (link contract): the
-  // rest is the packet byte credit.
-  localparam integer RING_RESERVE_BYTES = 516;
-  localparam integer BYTE_CREDITS = (4 << RING_ADDR_BITS) - RING_RESERVE_BYTES;
+`include "host_link.vh"
+  // Ring bytes link_frame_rx keeps for control frames: the rest is the
+  // packet byte credit.
+  localparam integer BYTE_CREDITS = (4 << RING_ADDR_BITS) - `HL_CONTROL_RESERVE_BYTES;
   localparam integer LED_CYCLES = CLOCK_HZ / 10;
 
   // ---------------- receive ----------------

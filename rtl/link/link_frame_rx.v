@@ -55,8 +55,8 @@ module link_frame_rx #(
   localparam integer BODY_MAX = `HL_HEADER_BYTES + `HL_MAX_PAYLOAD + `HL_CRC_BYTES;
   localparam integer ENCODED_MAX = BODY_MAX + BODY_MAX / 254 + 1;  // COBS worst case
   localparam integer RING_WORDS = 1 << RING_ADDR_BITS;
-  // Ring bytes kept for control frames (link contract: one largest sa_write tail).
-  localparam integer RESERVE_BYTES = 516;
+  // Ring bytes kept for control frames beside the packets.
+  localparam integer RESERVE_BYTES = `HL_CONTROL_RESERVE_BYTES;
   localparam integer PACKET_WORDS_MAX = RING_WORDS - RESERVE_BYTES / 4;
   localparam [15:0] PACKET_WORDS_LIMIT = PACKET_WORDS_MAX[15:0];
   localparam [15:0] ENCODED_LIMIT = ENCODED_MAX[15:0];
