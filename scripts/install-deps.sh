@@ -13,7 +13,7 @@ packages=(
   # iCE40 synthesis, place and route, bitstreams
   yosys nextpnr-ice40 fpga-icestorm
   # host libraries
-  libssl-dev libboost-test-dev libboost-program-options-dev libusb-1.0-0-dev
+  libssl-dev libboost-test-dev libboost-program-options-dev libusb-1.0-0-dev libtoml11-dev
   # interop and packet checks
   strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins
   tshark iproute2
