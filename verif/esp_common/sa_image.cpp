@@ -10,26 +10,6 @@ namespace ipsec_fpga::verif::esp_rtl {
 
 namespace layout = sa_layout;
 
-std::uint64_t field_value(const SaWords& words, const layout::Field& field) {
-  if (field.width > 64) throw std::invalid_argument("field_value: wider than 64 bits");
-  if (field.words == 1) return layout::extract(words[field.word], field);
-  std::uint64_t value = 0;
-  for (unsigned i = 0; i < field.words; ++i) value = (value << 32) | words[field.word + i];
-  return value;
-}
-
-void set_field(SaWords& words, const layout::Field& field, std::uint64_t value) {
-  if (field.width > 64) throw std::invalid_argument("set_field: wider than 64 bits");
-  if (field.words == 1) {
-    words[field.word] = layout::insert(words[field.word], field, static_cast<std::uint32_t>(value));
-    return;
-  }
-  for (unsigned i = field.words; i-- > 0;) {
-    words[field.word + i] = static_cast<std::uint32_t>(value);
-    value >>= 32;
-  }
-}
-
 namespace {
 
 // Bytes left-aligned into a multi-word field (byte 0 in bits 31:24 of its first word).

@@ -6,12 +6,13 @@
 #include <array>
 #include <cstdint>
 
+#include "sa/sa_words.hpp"
 #include "sa_entry.hpp"
 #include "sa_layout.hpp"
 
 namespace ipsec_fpga::verif::esp_rtl {
 
-using SaWords = std::array<std::uint32_t, sa_layout::entry_words>;
+using SaWords = driver::SaWords;
 
 struct SaImageOptions {
   std::uint32_t error_threshold =
@@ -22,14 +23,12 @@ struct SaImageOptions {
 // GCM salt and the HMAC inner/outer states (precomputed with OpenSSL, as the
 // driver does); the replay window as sa-layout.md says (a new inbound SA
 // marks its bitmap words stale, a restored one counts everything up to H as
-// received).
+// received). Written apart from the driver's sa_words() on purpose: the
+// driver's encoder is checked against this one (tests/driver/sa_words_test).
 SaWords sa_image(const esp::SaEntry& entry, const SaImageOptions& options = {});
 
-// Reads field `field` (up to 64 bits) out of an image: for comparing the
-// engine's write-back with the reference.
-std::uint64_t field_value(const SaWords& words, const sa_layout::Field& field);
-
-// Writes `value` into field `field` of an image (other bits kept).
-void set_field(SaWords& words, const sa_layout::Field& field, std::uint64_t value);
+// Field access on an image (up to 64 bits, other bits kept): the driver's.
+using driver::field_value;
+using driver::set_field;
 
 }  // namespace ipsec_fpga::verif::esp_rtl
