@@ -20,8 +20,7 @@ struct stat stat_of(int fd) {
 }  // namespace
 
 LogFile::LogFile(std::filesystem::path path) : path_(std::move(path)) {
-  open_current();
-  remember_state();
+  open_current();  // known_inode_ 0: the first changed_by_others() is true, the owner reads it
 }
 
 LogFile::~LogFile() {
@@ -98,6 +97,19 @@ std::string LogFile::read_all() {
 }
 
 void LogFile::append(std::string_view lines) {
+  // A writer that died mid-line left a torn record: end it, so that only
+  // that record is lost and not the next one too.
+  std::uintmax_t current = size();
+  char last = '\n';
+  if (current > 0 && ::pread(fd_, &last, 1, static_cast<off_t>(current - 1)) == 1 && last != '\n') {
+    std::string with_newline(1, '\n');
+    with_newline.append(lines);
+    return append_raw(with_newline);
+  }
+  append_raw(lines);
+}
+
+void LogFile::append_raw(std::string_view lines) {
   std::size_t done = 0;
   while (done < lines.size()) {
     ssize_t n = ::write(fd_, lines.data() + done, lines.size() - done);

@@ -57,6 +57,7 @@ class LogFile {
 
  private:
   void open_current();
+  void append_raw(std::string_view lines);
   void remember_state();
   [[noreturn]] void fail(const std::string& what) const;
 
