@@ -35,8 +35,7 @@ std::vector<std::string> changed_gateway_fields(const GatewaySettings& a,
   note(a.wan_interface == b.wan_interface, "wan_interface");
   note(a.wan_address == b.wan_address, "wan_address");
   note(a.lan_interface == b.lan_interface, "lan_interface");
-  note(a.lan_address == b.lan_address && a.lan_prefix_length == b.lan_prefix_length,
-       "lan_address");
+  note(a.lan_address == b.lan_address && a.lan_prefix_length == b.lan_prefix_length, "lan_address");
   note(a.ike_port == b.ike_port, "ike_port");
   note(a.nat_t_port == b.nat_t_port, "nat_t_port");
   note(a.log_file == b.log_file, "log_file");

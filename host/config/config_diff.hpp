@@ -17,7 +17,7 @@ struct RuleChange {
 };
 
 struct ConfigDiff {
-  std::vector<int> added;      // indexes, ascending
+  std::vector<int> added;  // indexes, ascending
   std::vector<int> removed;
   std::vector<RuleChange> changed;
   std::vector<int> unchanged;

@@ -22,8 +22,9 @@ void read_rules(toml::value& document, TomlTableReader& root, const RuleSource& 
   const toml::value* rules = root.take("rule");
   if (rules == nullptr) return;  // a gateway without rules only answers with errors
   if (!rules->is_array()) {
-    root.value_error(*rules, "rule",
-                     "expected [[rule]] entries (an array of tables), got " + toml_type_name(*rules));
+    root.value_error(
+        *rules, "rule",
+        "expected [[rule]] entries (an array of tables), got " + toml_type_name(*rules));
     return;
   }
   for (toml::value& entry : document.as_table().at("rule").as_array()) {
@@ -49,8 +50,8 @@ GatewayConfig parse_config_string(std::string_view text, const std::string& name
   TomlTableReader root(*document, diagnostics, name, "");
   if (const toml::value* gateway = root.take("gateway")) {
     if (!gateway->is_table()) {
-      root.value_error(*gateway, "gateway", "expected a table [gateway], got " +
-                                                toml_type_name(*gateway));
+      root.value_error(*gateway, "gateway",
+                       "expected a table [gateway], got " + toml_type_name(*gateway));
     } else {
       TomlTableReader table(*gateway, diagnostics, name, "gateway");
       if (auto settings = read_gateway_settings(table)) config.gateway = std::move(*settings);

@@ -40,16 +40,16 @@ struct RuleConfig {
   int index = 1;  // "#"; the rule number of the log lines
   std::string name;
   bool active = true;
-  ike::IpAddress my_ip;                         // "My IP Addr"; 0.0.0.0 follows the WAN address
+  ike::IpAddress my_ip;                          // "My IP Addr"; 0.0.0.0 follows the WAN address
   std::optional<ike::IpAddress> secure_gateway;  // nullopt: 0.0.0.0, dynamic peer (responder only)
-  ike::TrafficSelector local;                   // "Local Addr"
-  ike::TrafficSelector remote;                  // "Remote Addr"
+  ike::TrafficSelector local;                    // "Local Addr"
+  ike::TrafficSelector remote;                   // "Remote Addr"
   KeyManagement key_management = KeyManagement::ike;
   ike::Phase1Mode negotiation_mode = ike::Phase1Mode::main;
-  ike::SecureBytes pre_shared_key;  // empty with manual keys
-  bool tunnel_mode = true;          // "Encapsulation Mode"
-  std::vector<ike::Phase1Suite> phase1;  // in order of preference; empty with manual keys
-  std::vector<ike::EspSuite> phase2;     // in order of preference; one with manual keys
+  ike::SecureBytes pre_shared_key;         // empty with manual keys
+  bool tunnel_mode = true;                 // "Encapsulation Mode"
+  std::vector<ike::Phase1Suite> phase1;    // in order of preference; empty with manual keys
+  std::vector<ike::EspSuite> phase2;       // in order of preference; one with manual keys
   std::uint32_t idle_timeout_seconds = 0;  // 0: never
   bool nat_traversal = true;
   std::optional<ManualKeys> manual_keys;

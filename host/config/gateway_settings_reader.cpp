@@ -16,8 +16,9 @@ std::optional<std::string> read_interface_name(TomlTableReader& table, std::stri
   bool bad_character = name->find_first_of("/ \t:") != std::string::npos;
   if (name->empty() || name->size() > max_interface_name || bad_character) {
     table.value_error(*value, key,
-                      "\"" + *name + "\" is not an interface name (1 to 15 characters, no '/', ':' "
-                      "or spaces)");
+                      "\"" + *name +
+                          "\" is not an interface name (1 to 15 characters, no '/', ':' "
+                          "or spaces)");
     return std::nullopt;
   }
   return name;
@@ -40,8 +41,9 @@ void read_lan_address(TomlTableReader& table, GatewaySettings& out) {
   }
   if (slash == std::string::npos) {
     table.value_error(*value, "lan_address",
-                      "\"" + *text + "\" is not an address with a prefix length 1..32 "
-                      "(e.g. \"192.0.2.1/24\")");
+                      "\"" + *text +
+                          "\" is not an address with a prefix length 1..32 "
+                          "(e.g. \"192.0.2.1/24\")");
     return;
   }
   auto address = parse_ipv4_address(std::string_view(*text).substr(0, slash));
@@ -74,7 +76,8 @@ std::optional<GatewaySettings> read_gateway_settings(TomlTableReader& table) {
   }
   if (auto name = read_interface_name(table, "lan_interface")) out.lan_interface = *name;
   read_lan_address(table, out);
-  if (auto port = table.integer("ike_port", 1, 65535)) out.ike_port = static_cast<std::uint16_t>(*port);
+  if (auto port = table.integer("ike_port", 1, 65535))
+    out.ike_port = static_cast<std::uint16_t>(*port);
   if (auto port = table.integer("nat_t_port", 1, 65535)) {
     out.nat_t_port = static_cast<std::uint16_t>(*port);
   }
@@ -83,8 +86,9 @@ std::optional<GatewaySettings> read_gateway_settings(TomlTableReader& table) {
     const toml::value* where = table.take("nat_t_port");
     if (where == nullptr) where = table.take("ike_port");
     if (where != nullptr) {
-      table.value_error(*where, "nat_t_port",
-                        "must differ from ike_port (both are " + std::to_string(out.ike_port) + ")");
+      table.value_error(
+          *where, "nat_t_port",
+          "must differ from ike_port (both are " + std::to_string(out.ike_port) + ")");
     }
   }
   if (auto file = table.string("log_file")) out.log_file = *file;

@@ -30,8 +30,7 @@ std::optional<ike::SecureBytes> read_key(TomlTableReader& table, toml::value& di
     return std::nullopt;
   }
   std::string& text = direction.as_table().at(std::string(key)).as_string().str;
-  auto bytes = decode_secret_hex(
-      {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()});
+  auto bytes = decode_secret_hex({reinterpret_cast<const std::uint8_t*>(text.data()), text.size()});
   OPENSSL_cleanse(text.data(), text.size());
   if (!bytes) {
     table.value_error(*value, key, "the key " + bytes.reason());
@@ -62,12 +61,13 @@ std::optional<ManualSaKeys> read_direction(TomlTableReader& root, toml::value& d
   TomlTableReader table(direction, diagnostics, path, root.context(), std::string(name) + ".");
   ManualSaKeys keys;
   table.require("spi");
-  if (auto spi = table.integer("spi", min_spi, max_spi)) keys.spi = static_cast<std::uint32_t>(*spi);
+  if (auto spi = table.integer("spi", min_spi, max_spi))
+    keys.spi = static_cast<std::uint32_t>(*spi);
   const std::string suite_name = suite.describe();
-  auto encryption = read_key(table, direction, "encryption_key", suite.encryption_key_size(),
-                             suite_name);
-  auto authentication = read_key(table, direction, "authentication_key",
-                                 suite.integrity_key_size(), suite_name);
+  auto encryption =
+      read_key(table, direction, "encryption_key", suite.encryption_key_size(), suite_name);
+  auto authentication =
+      read_key(table, direction, "authentication_key", suite.integrity_key_size(), suite_name);
   table.report_unknown_keys();
   if (table.failed() || !encryption || !authentication) return std::nullopt;
   keys.encryption_key = std::move(*encryption);

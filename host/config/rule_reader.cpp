@@ -26,7 +26,8 @@ std::optional<ike::IpAddress> read_address(TomlTableReader& table, std::string_v
   const toml::value* value = table.take(key);
   if (value == nullptr) return std::nullopt;
   if (!value->is_string()) {
-    table.value_error(*value, key, "expected an IPv4 address string, got " + toml_type_name(*value));
+    table.value_error(*value, key,
+                      "expected an IPv4 address string, got " + toml_type_name(*value));
     return std::nullopt;
   }
   auto address = parse_ipv4_address(value->as_string().str);
@@ -56,8 +57,8 @@ std::optional<ike::TrafficSelector> read_range(TomlTableReader& table, std::stri
 // phase1/phase2: one table, or an array of tables in order of preference.
 template <class Suite, class ReadOne>
 std::optional<std::vector<Suite>> read_suites(TomlTableReader& rule, std::string_view key,
-                                              Diagnostics& diagnostics,
-                                              const RuleSource& source, ReadOne read_one) {
+                                              Diagnostics& diagnostics, const RuleSource& source,
+                                              ReadOne read_one) {
   std::vector<Suite> suites;
   const toml::value* value = rule.take(key);
   std::vector<std::pair<const toml::value*, std::string>> entries;
@@ -108,7 +109,8 @@ std::optional<ike::SecureBytes> read_inline_psk(TomlTableReader& rule, toml::val
     return std::nullopt;
   }
   std::string& text = table.as_table().at("pre_shared_key").as_string().str;
-  auto key = decode_pre_shared_key({reinterpret_cast<const std::uint8_t*>(text.data()), text.size()});
+  auto key =
+      decode_pre_shared_key({reinterpret_cast<const std::uint8_t*>(text.data()), text.size()});
   OPENSSL_cleanse(text.data(), text.size());
   if (!key) {
     rule.value_error(*value, "pre_shared_key", "the key " + key.reason());
@@ -159,8 +161,8 @@ void read_pre_shared_key(TomlTableReader& rule, toml::value& table, const RuleSo
 // With manual keys nothing is negotiated: IKE-only fields are refused
 // rather than silently ignored.
 void refuse_ike_fields(TomlTableReader& rule) {
-  for (std::string_view key : {"pre_shared_key", "pre_shared_key_file", "phase1",
-                               "negotiation_mode"}) {
+  for (std::string_view key :
+       {"pre_shared_key", "pre_shared_key_file", "phase1", "negotiation_mode"}) {
     if (const toml::value* value = rule.take(key)) {
       rule.value_error(*value, key, "not used with key_management = \"manual\"");
     }
@@ -192,8 +194,8 @@ void read_manual_keys_file(TomlTableReader& rule, const RuleSource& source,
     return;
   }
   if (out.phase2.size() != 1) return;  // reported by the caller
-  out.manual_keys = read_manual_keys(*contents, path, out.phase2.front(), diagnostics,
-                                     rule.context());
+  out.manual_keys =
+      read_manual_keys(*contents, path, out.phase2.front(), diagnostics, rule.context());
 }
 
 // Whatever path read_rule takes, the inline key's text does not stay in
@@ -259,15 +261,15 @@ std::optional<RuleConfig> read_rule(toml::value& table, const RuleSource& source
       out.negotiation_mode = *mode == "main" ? ike::Phase1Mode::main : ike::Phase1Mode::aggressive;
     }
     read_pre_shared_key(rule, table, source, out);
-    if (auto suites = read_suites<ike::Phase1Suite>(rule, "phase1", diagnostics, source,
-                                                    read_phase1_suite)) {
+    if (auto suites =
+            read_suites<ike::Phase1Suite>(rule, "phase1", diagnostics, source, read_phase1_suite)) {
       out.phase1 = std::move(*suites);
     }
   } else {
     refuse_ike_fields(rule);
   }
-  if (auto suites = read_suites<ike::EspSuite>(rule, "phase2", diagnostics, source,
-                                               read_phase2_suite)) {
+  if (auto suites =
+          read_suites<ike::EspSuite>(rule, "phase2", diagnostics, source, read_phase2_suite)) {
     out.phase2 = std::move(*suites);
   }
   if (out.key_management == KeyManagement::manual && diagnostics.count() == errors_before) {
@@ -278,18 +280,20 @@ std::optional<RuleConfig> read_rule(toml::value& table, const RuleSource& source
       rule.table_error("phase2.pfs: manual keys are not negotiated, so PFS must be \"none\"");
     }
     if (!out.secure_gateway) {
-      rule.table_error("secure_gateway: 0.0.0.0 (dynamic peer) needs IKE; manual keys need the "
-                       "peer's address");
+      rule.table_error(
+          "secure_gateway: 0.0.0.0 (dynamic peer) needs IKE; manual keys need the "
+          "peer's address");
     }
   }
   read_manual_keys_file(rule, source, diagnostics, out);
   rule.report_unknown_keys();
 
   if (diagnostics.count() != errors_before) return std::nullopt;
-  if (!out.tunnel_mode && (out.local.first != out.local.last ||
-                           out.remote.first != out.remote.last)) {
-    rule.table_error("encapsulation: transport mode protects two hosts: local and remote must be "
-                     "single addresses");
+  if (!out.tunnel_mode &&
+      (out.local.first != out.local.last || out.remote.first != out.remote.last)) {
+    rule.table_error(
+        "encapsulation: transport mode protects two hosts: local and remote must be "
+        "single addresses");
     return std::nullopt;
   }
   return out;

@@ -40,14 +40,13 @@ void check_rule_set(const GatewayConfig& config, Diagnostics& diagnostics) {
       }
       if (rule.active && other.active && rule.secure_gateway == other.secure_gateway &&
           rule.local.intersect(other.local) && rule.remote.intersect(other.remote)) {
-        diagnostics.error(where(config, rule), context(rule),
-                          "local " + describe_range(rule.local) + " / remote " +
-                              describe_range(rule.remote) + " overlaps rule " +
-                              std::to_string(other.index) + " (local " +
-                              describe_range(other.local) + " / remote " +
-                              describe_range(other.remote) + ", line " +
-                              std::to_string(other.source_line) +
-                              ") with the same secure gateway " + peer_text(rule));
+        diagnostics.error(
+            where(config, rule), context(rule),
+            "local " + describe_range(rule.local) + " / remote " + describe_range(rule.remote) +
+                " overlaps rule " + std::to_string(other.index) + " (local " +
+                describe_range(other.local) + " / remote " + describe_range(other.remote) +
+                ", line " + std::to_string(other.source_line) + ") with the same secure gateway " +
+                peer_text(rule));
       }
       if (rule.manual_keys && other.manual_keys &&
           rule.manual_keys->inbound.spi == other.manual_keys->inbound.spi) {

@@ -60,8 +60,7 @@ ike::Result<ike::SecureBytes> read_secret_file(const std::string& path) {
                       path + ")"};
   }
   if (static_cast<std::size_t>(status.st_size) > max_secret_file_size) {
-    return ike::Error{path + " is larger than " + std::to_string(max_secret_file_size) +
-                      " bytes"};
+    return ike::Error{path + " is larger than " + std::to_string(max_secret_file_size) + " bytes"};
   }
   ike::SecureBytes contents(static_cast<std::size_t>(status.st_size));
   std::size_t filled = 0;
@@ -101,10 +100,9 @@ ike::Result<ike::SecureBytes> decode_pre_shared_key(ike::ByteView text) {
   std::size_t size = text.size();
   while (size > 0 && is_space(text[size - 1])) --size;
   text = text.first(size);
-  const std::string too_short = "is too short (at least " +
-                                std::to_string(min_pre_shared_key_size) + " characters, or " +
-                                std::to_string(2 * min_pre_shared_key_size) +
-                                " hex digits after \"0x\")";
+  const std::string too_short =
+      "is too short (at least " + std::to_string(min_pre_shared_key_size) + " characters, or " +
+      std::to_string(2 * min_pre_shared_key_size) + " hex digits after \"0x\")";
   if (text.size() >= 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
     auto key = decode_secret_hex(text.subspan(2));
     if (!key) return ike::Error{"is not valid hex after \"0x\" (it " + key.reason() + ")"};

@@ -31,9 +31,7 @@ std::optional<ike::DhGroup> read_dh_group(TomlTableReader& table, std::string_vi
   return std::nullopt;
 }
 
-bool is_gcm(ike::EspEncryption encryption) {
-  return encryption == ike::EspEncryption::aes_gcm_16;
-}
+bool is_gcm(ike::EspEncryption encryption) { return encryption == ike::EspEncryption::aes_gcm_16; }
 
 }  // namespace
 
@@ -68,7 +66,8 @@ std::optional<ike::EspSuite> read_phase2_suite(TomlTableReader& table) {
   ike::EspSuite suite;
   if (const toml::value* protocol = table.take("protocol")) {
     if (!protocol->is_string()) {
-      table.value_error(*protocol, "protocol", "expected \"esp\", got " + toml_type_name(*protocol));
+      table.value_error(*protocol, "protocol",
+                        "expected \"esp\", got " + toml_type_name(*protocol));
     } else if (protocol->as_string().str == "ah") {
       table.value_error(*protocol, "protocol",
                         "AH is not supported: the FPGA engine implements ESP only");
@@ -94,17 +93,16 @@ std::optional<ike::EspSuite> read_phase2_suite(TomlTableReader& table) {
     }
   }
   // GCM authenticates by itself, so its natural default is "none".
-  suite.integrity = is_gcm(suite.encryption) ? ike::EspIntegrity::none
-                                             : ike::EspIntegrity::hmac_sha1_96;
+  suite.integrity =
+      is_gcm(suite.encryption) ? ike::EspIntegrity::none : ike::EspIntegrity::hmac_sha1_96;
   const toml::value* authentication_value = table.take("authentication");
   std::string authentication_name = is_gcm(suite.encryption) ? "none" : "sha1";
   if (auto authentication = table.choice("authentication", {"md5", "sha1", "sha256", "none"})) {
     authentication_name = *authentication;
-    suite.integrity = *authentication == "md5"    ? ike::EspIntegrity::hmac_md5_96
-                      : *authentication == "sha1" ? ike::EspIntegrity::hmac_sha1_96
-                      : *authentication == "sha256"
-                          ? ike::EspIntegrity::hmac_sha256_128
-                          : ike::EspIntegrity::none;
+    suite.integrity = *authentication == "md5"      ? ike::EspIntegrity::hmac_md5_96
+                      : *authentication == "sha1"   ? ike::EspIntegrity::hmac_sha1_96
+                      : *authentication == "sha256" ? ike::EspIntegrity::hmac_sha256_128
+                                                    : ike::EspIntegrity::none;
   }
   if (const toml::value* pfs = table.take("pfs")) {
     if (pfs->is_string() && pfs->as_string().str == "none") {
@@ -112,10 +110,10 @@ std::optional<ike::EspSuite> read_phase2_suite(TomlTableReader& table) {
     } else if (pfs->is_integer()) {
       suite.pfs_group = read_dh_group(table, "pfs");
     } else {
-      table.value_error(*pfs, "pfs",
-                        "expected \"none\" or one of 1, 2, 5, 14, got " +
-                            (pfs->is_string() ? "\"" + pfs->as_string().str + "\""
-                                              : toml_type_name(*pfs)));
+      table.value_error(
+          *pfs, "pfs",
+          "expected \"none\" or one of 1, 2, 5, 14, got " +
+              (pfs->is_string() ? "\"" + pfs->as_string().str + "\"" : toml_type_name(*pfs)));
     }
   }
   if (auto lifetime = table.integer("lifetime_seconds", 1, max_u32)) {
@@ -135,8 +133,7 @@ std::optional<ike::EspSuite> read_phase2_suite(TomlTableReader& table) {
                           ") cannot be added, use \"none\"");
     return std::nullopt;
   }
-  if (suite.encryption == ike::EspEncryption::null &&
-      suite.integrity == ike::EspIntegrity::none) {
+  if (suite.encryption == ike::EspEncryption::null && suite.integrity == ike::EspIntegrity::none) {
     table.value_error(*authentication_value, "authentication",
                       "\"none\" with encryption \"null\" protects nothing");
     return std::nullopt;

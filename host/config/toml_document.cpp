@@ -20,9 +20,9 @@ std::string reason_of(const std::string& first_line) {
   if (reason.starts_with("[error] ")) reason.erase(0, 8);
   if (auto colon = reason.find(": "); colon != std::string::npos) {
     std::string_view head(reason.data(), colon);
-    bool is_function_name = head.find(' ') == std::string_view::npos &&
-                            (head.find("::") != std::string_view::npos ||
-                             head.find('_') != std::string_view::npos);
+    bool is_function_name =
+        head.find(' ') == std::string_view::npos &&
+        (head.find("::") != std::string_view::npos || head.find('_') != std::string_view::npos);
     if (is_function_name) reason.erase(0, colon + 2);
   }
   while (!reason.empty() && (reason.back() == '.' || reason.back() == ' ')) reason.pop_back();

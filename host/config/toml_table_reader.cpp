@@ -61,9 +61,7 @@ TomlTableReader::TomlTableReader(const toml::value& table, Diagnostics& diagnost
       context_(std::move(context)),
       field_prefix_(std::move(field_prefix)) {}
 
-unsigned TomlTableReader::line() const {
-  return static_cast<unsigned>(table_.location().line());
-}
+unsigned TomlTableReader::line() const { return static_cast<unsigned>(table_.location().line()); }
 
 Diagnostics::Position TomlTableReader::position_of(const toml::value& value) const {
   toml::source_location where = value.location();
