@@ -69,7 +69,12 @@ GatewayConfig parse_config_string(std::string_view text, const std::string& name
 GatewayConfig parse_config_file(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
   if (!file) throw ConfigError({path + ": cannot open: " + std::strerror(errno)});
-  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  std::string text;
+  try {
+    text.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+  } catch (const std::ios_base::failure&) {  // a directory opens, then fails to read
+    throw ConfigError({path + ": cannot read: " + std::strerror(errno)});
+  }
   if (file.bad()) throw ConfigError({path + ": cannot read: " + std::strerror(errno)});
   std::string directory = std::filesystem::path(path).parent_path().string();
   try {

@@ -1,5 +1,7 @@
 #include "host/config/gateway_config.hpp"
 
+#include <algorithm>
+
 namespace ipsec_fpga::host {
 
 const RuleConfig* GatewayConfig::rule(int index) const {
@@ -27,8 +29,14 @@ ike::Rule to_ike_rule(const RuleConfig& rule, const ike::IpAddress& wan_address)
 
 std::vector<ike::Rule> to_ike_rules(const GatewayConfig& config,
                                     const ike::IpAddress& wan_address) {
+  // By index, not file order: moving a rule in the file changes nothing.
+  std::vector<const RuleConfig*> ordered;
+  for (const RuleConfig& rule : config.rules) ordered.push_back(&rule);
+  std::sort(ordered.begin(), ordered.end(),
+            [](const RuleConfig* a, const RuleConfig* b) { return a->index < b->index; });
   std::vector<ike::Rule> out;
-  for (const RuleConfig& rule : config.rules) {
+  for (const RuleConfig* rule_ptr : ordered) {
+    const RuleConfig& rule = *rule_ptr;
     if (rule.active && rule.key_management == KeyManagement::ike) {
       out.push_back(to_ike_rule(rule, wan_address));
     }

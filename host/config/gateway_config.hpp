@@ -87,7 +87,7 @@ struct GatewayConfig {
 // The ike::Rule for `rule`; `wan_address` stands in for a "My IP Addr" of
 // 0.0.0.0. Only meaningful for key_management = ike.
 ike::Rule to_ike_rule(const RuleConfig& rule, const ike::IpAddress& wan_address);
-// The active IKE-keyed rules, ready for ike::RuleTable.
+// The active IKE-keyed rules by ascending index, ready for ike::RuleTable.
 std::vector<ike::Rule> to_ike_rules(const GatewayConfig& config, const ike::IpAddress& wan_address);
 
 }  // namespace ipsec_fpga::host

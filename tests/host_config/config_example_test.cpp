@@ -242,3 +242,37 @@ BOOST_AUTO_TEST_CASE(to_ike_rule_maps_every_field) {
 }
 
 }  // namespace ipsec_fpga::host
+
+namespace ipsec_fpga::host {
+
+BOOST_AUTO_TEST_CASE(config_file_that_cannot_be_read) {
+  TempDir dir;
+  auto message_of = [](const std::string& path) -> std::string {
+    try {
+      parse_config_file(path);
+    } catch (const ConfigError& error) {
+      return error.what();
+    }
+    return "no error";
+  };
+  BOOST_TEST(message_of(dir.str() + "/absent.toml") ==
+             dir.str() + "/absent.toml: cannot open: No such file or directory");
+  BOOST_TEST(message_of(dir.str()) == dir.str() + ": cannot read: Is a directory");
+}
+
+BOOST_AUTO_TEST_CASE(key_file_paths_are_relative_to_the_config_file) {
+  TempDir dir;
+  std::filesystem::create_directory(dir.path() / "etc");
+  dir.write("etc/peer.psk", "a key in etc/\n", 0600);
+  std::string path =
+      dir.write("etc/gateway.toml",
+                lines({"[gateway]", "wan_interface = \"eth0\"", "[[rule]]", "index = 1",
+                       "secure_gateway = \"203.0.113.2\"", "local = \"192.0.2.1\"",
+                       "remote = \"198.51.100.1\"", "pre_shared_key_file = \"peer.psk\""}),
+                0644);
+  GatewayConfig config = parse_config_file(path);
+  BOOST_TEST((config.rules.at(0).pre_shared_key == bytes_of("a key in etc/")));
+  BOOST_TEST(config.source_name == path);
+}
+
+}  // namespace ipsec_fpga::host
