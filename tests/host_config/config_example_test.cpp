@@ -276,3 +276,24 @@ BOOST_AUTO_TEST_CASE(key_file_paths_are_relative_to_the_config_file) {
 }
 
 }  // namespace ipsec_fpga::host
+
+namespace ipsec_fpga::host {
+
+BOOST_AUTO_TEST_CASE(ike_rules_come_in_index_order) {
+  auto rule = [](int index, const char* remote) {
+    return lines({"[[rule]]", "index = " + std::to_string(index),
+                  "secure_gateway = \"203.0.113.2\"", "local = \"192.0.2.0/24\"",
+                  std::string("remote = \"") + remote + "\"", "pre_shared_key = \"12345678\""});
+  };
+  GatewayConfig config = parse_config_string(lines({"[gateway]", "wan_interface = \"eth0\""}) +
+                                                 rule(5, "198.51.100.5") + rule(2, "198.51.100.2"),
+                                             "site.toml");
+  std::vector<ike::Rule> rules = to_ike_rules(config, ip("203.0.113.1"));
+  BOOST_REQUIRE(rules.size() == 2u);
+  BOOST_TEST(rules[0].number == 2);
+  BOOST_TEST(rules[1].number == 5);
+  BOOST_TEST(config.rule(5)->source_line == 3);
+  BOOST_TEST(config.rule(7) == nullptr);
+}
+
+}  // namespace ipsec_fpga::host
