@@ -92,7 +92,7 @@ std::optional<GatewaySettings> read_gateway_settings(TomlTableReader& table) {
     }
   }
   if (auto file = table.string("log_file")) out.log_file = *file;
-  if (auto size = table.integer("log_ring_size", 1, 100000)) {
+  if (auto size = table.integer("log_ring_size", 1, 999)) {
     out.log_ring_size = static_cast<std::size_t>(*size);
   }
   if (const toml::value* value = table.take("board")) {

@@ -335,7 +335,7 @@ BOOST_AUTO_TEST_CASE(interfaces_and_addresses) {
 
 BOOST_AUTO_TEST_CASE(log_board_and_limits) {
   BOOST_TEST(error_of(gateway_with({"log_ring_size = 0"})) ==
-             "site.toml:3:17: gateway: log_ring_size: 0 is out of range 1..100000");
+             "site.toml:3:17: gateway: log_ring_size: 0 is out of range 1..999");
   BOOST_TEST(error_of(gateway_with({"board = \"sim\""})) ==
              "site.toml:3:9: gateway: board: \"sim\" is not a board URI (\"sim:\", \"usb:...\")");
   BOOST_TEST(error_of(gateway_with({"max_phase2_negotiations = 0"})) ==
