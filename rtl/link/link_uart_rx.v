@@ -25,26 +25,7 @@ module link_uart_rx #(
     output reg                         overrun,
     output reg  [ERROR_COUNT_BITS-1:0] framing_errors
 );
-  function integer gcd(input integer a, input integer b);
-    integer x, y, t, i;
-    begin
-      x = a;
-      y = b;
-      // Euclid on 31-bit values ends within 46 steps.
-      for (i = 0; i < 64; i = i + 1) begin
-        if (y != 0) begin
-          t = x % y;
-          x = y;
-          y = t;
-        end
-      end
-      gcd = x;
-    end
-  endfunction
-
-  localparam integer G = gcd(CLOCK_HZ, BAUD);
-  localparam integer N = CLOCK_HZ / G;
-  localparam integer D = BAUD / G;
+`include "link_uart_divisor.vh"
   // Two's complement, one sign bit over the largest phase (2N).
   localparam integer PHASE_BITS = $clog2(2 * N + 1) + 1;
   localparam integer STEP_INT = 2 * D;
