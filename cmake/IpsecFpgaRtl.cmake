@@ -26,16 +26,23 @@ endfunction()
 
 # ipsec_fpga_rtl_testbench(<name> SOURCES <c++...> TOP <module> RTL <files...>
 #                          [PREFIX <Vname>] [ARGS <verilator args...>]
-#                          [LABELS <labels...>] [TIMEOUT <seconds>])
+#                          [LABELS <labels...>] [TIMEOUT <seconds>] [MODEL <library>])
 # A Boost.Test executable that drives a Verilated model, registered with CTest
-# as rtl.<name>.
+# as rtl.<name>. With MODEL it links an already Verilated model library (see
+# verif/models/) instead of verilating TOP/RTL itself.
 function(ipsec_fpga_rtl_testbench name)
-  cmake_parse_arguments(T "" "TOP;PREFIX;TIMEOUT" "SOURCES;RTL;ARGS;LABELS" ${ARGN})
+  cmake_parse_arguments(T "" "TOP;PREFIX;TIMEOUT;MODEL" "SOURCES;RTL;ARGS;LABELS" ${ARGN})
   add_executable(${name} ${T_SOURCES})
   target_link_libraries(${name} PRIVATE ipsec_fpga_verif_common Boost::unit_test_framework)
   set_source_files_properties(${T_SOURCES} PROPERTIES COMPILE_OPTIONS "${IPSEC_FPGA_CXX_WARNINGS}")
   target_compile_definitions(${name} PRIVATE BOOST_TEST_DYN_LINK)
-  ipsec_fpga_verilate(${name} TOP ${T_TOP} RTL ${T_RTL} PREFIX ${T_PREFIX} ARGS ${T_ARGS})
+  if(T_MODEL)
+    # A model library shared with other programs (e.g. the benchmarks):
+    # verilated and compiled once for all of them.
+    target_link_libraries(${name} PRIVATE ${T_MODEL})
+  else()
+    ipsec_fpga_verilate(${name} TOP ${T_TOP} RTL ${T_RTL} PREFIX ${T_PREFIX} ARGS ${T_ARGS})
+  endif()
   add_test(NAME rtl.${name} COMMAND ${name} --report_level=short)
   if(NOT T_TIMEOUT)
     set(T_TIMEOUT 600)
