@@ -1,0 +1,105 @@
+// The IPsec gateway (docs/gateway.md): the IKE engine (ike/), the board
+// (driver::Board), the data path (TUN, ESP sockets, SPD) and the IPSec log
+// put together. run() is the IKE thread: it polls the UDP 500 socket, an
+// eventfd for requests from other threads and a ~100 ms tick, and carries
+// out what the engine asks (send, install, delete, log). The Datapath runs
+// its own two threads. Every engine call happens on the IKE thread.
+//
+//   GatewayConfig config = parse_config_file("/etc/ipsec-fpga/gateway.toml");
+//   Gateway gateway(config, "sim:", {.log_file = "/var/log/ipsec-fpga.log"});
+//   std::thread t([&] { gateway.run(); });      // or run() on the main thread
+//   ... gateway.request_reload(parse_config_file(...));  // SIGHUP
+//   gateway.request_stop();                      // SIGTERM
+//   t.join();
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "host/config/gateway_config.hpp"
+#include "host/control/gateway_status.hpp"
+#include "host/log/log_entry.hpp"
+
+namespace ipsec_fpga::driver {
+class Board;
+}
+
+namespace ipsec_fpga::host {
+
+class IpsecLog;
+
+// Start-up failures (board, TUN, sockets, log file) name what failed.
+class GatewayError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct GatewayOptions {
+  // Empty: the config's [gateway] values (lan_interface, log_file, wan_interface).
+  std::string tun_name;
+  std::string log_file;  // "-": memory only (no file)
+  std::string wan_interface;
+  std::string config_file;   // for status(); "" if not from a file
+  std::string version;       // for status()
+  bool configure_tun = true;  // address/routes from the config's lan_address
+  // The ~100 ms IKE tick; tests shorten it.
+  std::chrono::milliseconds tick{100};
+  // IKE tunables (retransmit timers). Default: ike::EngineSettings' own.
+  std::optional<std::uint64_t> retransmit_timeout_ms;
+  // How long a reserved inbound SPI waits for its Quick Mode to finish.
+  std::chrono::seconds spi_reservation{90};
+  // Seed for the IKE random source (tests); nullopt: OpenSSL's RNG.
+  std::optional<std::uint64_t> random_seed;
+};
+
+class Gateway {
+ public:
+  // Opens the board by URI ("sim:", "usb:..."; empty: config.gateway.board),
+  // the log, the TUN device and the sockets in the calling thread's network
+  // namespace. Throws GatewayError naming what failed (the board, the TUN
+  // device, a socket, the log file, the WAN address).
+  Gateway(GatewayConfig config, const std::string& board_uri, GatewayOptions options = {});
+  // The same on a board the caller opened (must outlive the Gateway).
+  Gateway(GatewayConfig config, driver::Board& board, GatewayOptions options = {});
+  ~Gateway();
+  Gateway(const Gateway&) = delete;
+  Gateway& operator=(const Gateway&) = delete;
+
+  // Erases stale SAs from the board, installs manual-key rules, starts the
+  // data path and runs the IKE loop until request_stop(); then deletes
+  // every SA (Delete payloads to the peers, board entries erased and read
+  // back as zero), zeroes keys and closes the TUN. Call once. Returns 0, or
+  // 1 if the board was lost (the log and stderr say why).
+  int run();
+
+  // Thread-safe. request_stop() only sets a flag and writes an eventfd, so
+  // it is async-signal-safe; request_reload() takes a lock (call it from a
+  // signal-handling thread, not from a signal handler).
+  void request_stop();
+  // Applies `config` on the IKE thread: rules that did not change keep
+  // their tunnels; removed and changed rules lose their SAs; new rules
+  // become available. [gateway] changes other than limits need a restart
+  // (logged to stderr).
+  void request_reload(GatewayConfig config);
+
+  // Thread-safe snapshots.
+  GatewayStatus status() const;
+  std::vector<SaRow> sa_table();  // read back from the board (Board::sa_status)
+  std::vector<LogEntry> log_entries() const;
+  bool running() const { return running_.load(); }
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+  std::atomic<bool> running_{false};
+};
+
+}  // namespace ipsec_fpga::host
