@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # build
-  build-essential cmake ninja-build pkg-config clang-format
+  build-essential cmake ninja-build pkg-config clang-format ccache
   # libFuzzer targets (Clang's sanitizer runtime)
   clang libclang-rt-14-dev
   # RTL simulation and lint
@@ -16,7 +16,9 @@ packages=(
   libssl-dev libboost-test-dev libboost-program-options-dev libusb-1.0-0-dev libtoml11-dev
   # interop and packet checks
   strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins
-  tshark iproute2
+  tshark iproute2 iputils-ping
+  # throughput charts (ipsec-fpga bench --png)
+  gnuplot-nox
   # generators of committed tables (ROMs, layouts)
   python3
 )

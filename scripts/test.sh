@@ -8,7 +8,12 @@ cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
 jobs=$(nproc)
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
+# ccache, kept inside the build tree: every Verilated program compiles the
+# same Verilator runtime (verilated.cpp, the FST writer), and the second and
+# later copies come from the cache. It also makes re-runs cheap.
+export CCACHE_DIR="$PWD/build/.ccache" CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache
 cmake --build build -j"$jobs"
 
 # libFuzzer needs Clang: a second, small build of just the fuzz targets, with
