@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 
 namespace ipsec_fpga::ike {
 
@@ -19,6 +20,13 @@ struct EngineSettings {
   // growing memory without bound.
   std::size_t max_half_open = 64;         // responder SAs not yet established
   std::size_t remembered_exchanges = 16;  // replies kept for duplicate detection
+  // Where Quick Mode gets our inbound SPI (the one the peer will send
+  // with), for the rule being negotiated. Empty (the default): random bytes
+  // from the RandomSource. A gateway whose ESP engine assigns inbound SPIs
+  // (the board puts its SA entry index in the low bits) reserves one here.
+  // Returning 0 (none free) or a reserved value (1..255) falls back to a
+  // random SPI; the host's install of that SA then fails and says why.
+  std::function<std::uint32_t(int rule)> inbound_spi_source;
 };
 
 }  // namespace ipsec_fpga::ike

@@ -17,7 +17,11 @@ Mode encapsulation(bool tunnel, bool nat) {
 bool is_tunnel(Mode m) { return m == Mode::tunnel || m == Mode::udp_tunnel; }
 bool is_udp(Mode m) { return m == Mode::udp_tunnel || m == Mode::udp_transport; }
 
-std::uint32_t random_spi(ExchangeContext& ctx) {
+std::uint32_t random_spi(ExchangeContext& ctx, int rule) {
+  if (const auto& source = ctx.settings().inbound_spi_source) {
+    const std::uint32_t spi = source(rule);
+    if (spi >= 0x100) return spi;
+  }
   for (;;) {
     std::uint8_t b[4];
     ctx.random().fill(b);
@@ -77,7 +81,7 @@ std::optional<QuickMode> QuickMode::initiate(IkeSa& sa, ExchangeContext& ctx) {
   for (const auto& s : sa.rule->phase2_suites) {
     if (s.pfs_group == sa.rule->phase2_suites.front().pfs_group) qm.offered_.push_back(s);
   }
-  qm.inbound_spi_ = random_spi(ctx);
+  qm.inbound_spi_ = random_spi(ctx, sa.rule->number);
   qm.ni_.resize(ctx.settings().nonce_size);
   ctx.random().fill(qm.ni_);
   qm.local_ = sa.rule->local_selector;
@@ -188,7 +192,7 @@ std::optional<QuickMode> QuickMode::respond(IkeSa& sa, ExchangeContext& ctx,
   qm.remote_ = check.remote;
 
   std::vector<Payload> body;
-  qm.inbound_spi_ = random_spi(ctx);
+  qm.inbound_spi_ = random_spi(ctx, sa.rule->number);
   body.push_back(ProposalCodec::esp_answer(*chosen, qm.inbound_spi_));
   qm.nr_.resize(ctx.settings().nonce_size);
   ctx.random().fill(qm.nr_);

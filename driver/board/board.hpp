@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -78,6 +79,28 @@ class Board {
   SaHandle update_sa(const SaHandle& handle, SaParameters sa);
   // sa_erase, then reads the entry back and checks every word is zero.
   void remove_sa(const SaHandle& handle);
+
+  // Inbound SPI reservation, for IKE peers that learn our inbound SPI in
+  // Quick Mode before the keys exist (docs/driver.md "Reserved inbound
+  // SPIs"). Picks a free entry, holds it and returns the SPI its inbound SA
+  // will have (entry index in the low bits, as install_sa assigns). With
+  // `wanted` (a manually keyed SA's fixed SPI, >= 256) the entry is the one
+  // that SPI names, which must be free. install_sa of an inbound SA whose
+  // spi is a reserved one uses that entry and keeps that SPI. A reservation
+  // not installed within `hold` (host wall time) lapses and its entry is
+  // free again. Throws UnsupportedError for a full table or a wanted SPI
+  // whose entry is in use, std::invalid_argument for a wanted SPI < 256.
+  std::uint32_t reserve_inbound_spi(std::chrono::milliseconds hold,
+                                    std::optional<std::uint32_t> wanted = std::nullopt);
+  // Gives a reservation back (an unknown or already installed SPI: nothing).
+  void release_inbound_spi(std::uint32_t spi);
+  // Reservations still held (lapsed ones are dropped first).
+  std::size_t reserved_inbound_spis();
+  // Restart safety: reads every entry's valid bit and erases each entry
+  // that holds an SA (left by an earlier session on a board that kept its
+  // memory), each read back and checked zero like remove_sa. Forgets all
+  // reservations. Returns how many entries were erased.
+  unsigned clear_sa_table();
   SaStatus sa_status(const SaHandle& handle);
 
   // Raw entry access (key words read back as zero).
@@ -127,7 +150,11 @@ class Board {
     std::size_t bytes;
     Nanos deadline;
   };
-  enum class EntryState : std::uint8_t { unknown, free, ours, foreign };
+  enum class EntryState : std::uint8_t { unknown, free, ours, foreign, reserved };
+  struct Reservation {
+    std::uint32_t spi = 0;
+    std::chrono::steady_clock::time_point deadline;
+  };
 
   void open();
   Nanos now() const;
@@ -150,6 +177,9 @@ class Board {
 
   void check_result(const host_link::Frame& response, const std::string& what);
   unsigned find_free_entry();
+  bool entry_free(unsigned entry);  // reads the valid bit of an unknown entry
+  void expire_reservations();       // sa_mutex_ held
+  void erase_and_verify(unsigned entry);
   std::uint32_t make_inbound_spi(unsigned entry) const;
   void prepare(SaParameters& sa) const;
   PacketResult wait_for_ticket(Ticket ticket);
@@ -180,6 +210,7 @@ class Board {
   LinkStatistics stats_;
   std::vector<EntryState> entries_;
   unsigned next_entry_hint_ = 0;
+  std::map<unsigned, Reservation> reservations_;  // by entry; sa_mutex_
 };
 
 // Opens a board by URI: "sim:" (the Verilated board core), "sim:fst=<path>"

@@ -96,23 +96,107 @@ void Board::erase_sa_entry(unsigned entry) {
   check_result(response, what);
 }
 
+bool Board::entry_free(unsigned entry) {
+  if (entries_[entry] == EntryState::unknown) {
+    // Someone (another session) may have left an SA here: look before using it.
+    const bool valid =
+        sa_layout::extract(read_sa_words(entry, sa_layout::valid.word, 1)[0], sa_layout::valid);
+    entries_[entry] = valid ? EntryState::foreign : EntryState::free;
+  }
+  return entries_[entry] == EntryState::free;
+}
+
 unsigned Board::find_free_entry() {
+  expire_reservations();
   const unsigned n = capabilities_.sa_entries;
   for (unsigned i = 0; i < n; ++i) {
     const unsigned entry = (next_entry_hint_ + i) % n;
-    if (entries_[entry] == EntryState::unknown) {
-      // Someone (another session) may have left an SA here: look before using it.
-      const bool valid =
-          sa_layout::extract(read_sa_words(entry, sa_layout::valid.word, 1)[0], sa_layout::valid);
-      entries_[entry] = valid ? EntryState::foreign : EntryState::free;
-    }
-    if (entries_[entry] == EntryState::free) {
+    if (entry_free(entry)) {
       next_entry_hint_ = (entry + 1) % n;
       return entry;
     }
   }
   throw UnsupportedError("SA table of " + transport_->description() + " is full (" +
                          std::to_string(n) + " entries)");
+}
+
+void Board::expire_reservations() {
+  const auto now = std::chrono::steady_clock::now();
+  for (auto it = reservations_.begin(); it != reservations_.end();) {
+    if (it->second.deadline <= now) {
+      if (entries_[it->first] == EntryState::reserved) entries_[it->first] = EntryState::free;
+      it = reservations_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
+std::uint32_t Board::reserve_inbound_spi(std::chrono::milliseconds hold,
+                                         std::optional<std::uint32_t> wanted) {
+  std::lock_guard<std::mutex> sa_lock(sa_mutex_);
+  unsigned entry = 0;
+  std::uint32_t spi = 0;
+  if (wanted) {
+    if (*wanted < 256)
+      throw std::invalid_argument("inbound SPI " + hex32(*wanted) +
+                                  ": 0..255 are reserved (RFC 4303 section 2.1)");
+    expire_reservations();
+    const unsigned bits = capabilities_.entry_bits();
+    entry = bits >= 32 ? *wanted : (*wanted & ((1u << bits) - 1));
+    if (!entry_free(entry))
+      throw UnsupportedError("inbound SPI " + hex32(*wanted) + " names " + entry_text(entry) +
+                             " of " + transport_->description() + ", which is in use");
+    spi = *wanted;
+  } else {
+    entry = find_free_entry();
+    spi = make_inbound_spi(entry);
+  }
+  entries_[entry] = EntryState::reserved;
+  reservations_[entry] = {spi, std::chrono::steady_clock::now() + hold};
+  return spi;
+}
+
+void Board::release_inbound_spi(std::uint32_t spi) {
+  std::lock_guard<std::mutex> sa_lock(sa_mutex_);
+  for (auto it = reservations_.begin(); it != reservations_.end(); ++it) {
+    if (it->second.spi != spi) continue;
+    if (entries_[it->first] == EntryState::reserved) entries_[it->first] = EntryState::free;
+    reservations_.erase(it);
+    return;
+  }
+}
+
+std::size_t Board::reserved_inbound_spis() {
+  std::lock_guard<std::mutex> sa_lock(sa_mutex_);
+  expire_reservations();
+  return reservations_.size();
+}
+
+void Board::erase_and_verify(unsigned entry) {
+  erase_sa_entry(entry);
+  const std::vector<std::uint32_t> words = read_sa_words(entry, 0, sa_layout::entry_words);
+  for (unsigned w = 0; w < words.size(); ++w)
+    if (words[w] != 0)
+      throw ProtocolError(entry_text(entry) + " not zero after sa_erase: word " +
+                          std::to_string(w) + " reads " + hex32(words[w]));
+  entries_[entry] = EntryState::free;
+}
+
+unsigned Board::clear_sa_table() {
+  std::lock_guard<std::mutex> sa_lock(sa_mutex_);
+  reservations_.clear();
+  unsigned erased = 0;
+  for (unsigned entry = 0; entry < capabilities_.sa_entries; ++entry) {
+    const bool valid =
+        sa_layout::extract(read_sa_words(entry, sa_layout::valid.word, 1)[0], sa_layout::valid);
+    if (valid) {
+      erase_and_verify(entry);
+      ++erased;
+    }
+    entries_[entry] = EntryState::free;
+  }
+  return erased;
 }
 
 std::uint32_t Board::make_inbound_spi(unsigned entry) const {
@@ -149,18 +233,33 @@ void Board::prepare(SaParameters& sa) const {
 SaHandle Board::install_sa(SaParameters sa) {
   std::lock_guard<std::mutex> sa_lock(sa_mutex_);
   prepare(sa);
-  const unsigned entry = find_free_entry();
-  if (sa.direction == Direction::inbound) sa.spi = make_inbound_spi(entry);
+  unsigned entry = 0;
+  bool reserved = false;
+  if (sa.direction == Direction::inbound && sa.spi != 0) {
+    expire_reservations();
+    for (const auto& [e, r] : reservations_)
+      if (r.spi == sa.spi) {
+        entry = e;
+        reserved = true;
+        break;
+      }
+  }
+  if (!reserved) {
+    entry = find_free_entry();
+    if (sa.direction == Direction::inbound) sa.spi = make_inbound_spi(entry);
+  }
   SaWords words = sa_words(sa);
   try {
     write_sa_words(entry, 0, words);
   } catch (...) {
     cleanse_words(words);
     entries_[entry] = EntryState::unknown;  // half written, perhaps
+    if (reserved) reservations_.erase(entry);
     throw;
   }
   cleanse_words(words);
   entries_[entry] = EntryState::ours;
+  if (reserved) reservations_.erase(entry);
   return {entry, sa.spi, sa.direction, sa.encapsulation};
 }
 
@@ -185,13 +284,7 @@ SaHandle Board::update_sa(const SaHandle& handle, SaParameters sa) {
 
 void Board::remove_sa(const SaHandle& handle) {
   std::lock_guard<std::mutex> sa_lock(sa_mutex_);
-  erase_sa_entry(handle.entry);
-  const std::vector<std::uint32_t> words = read_sa_words(handle.entry, 0, sa_layout::entry_words);
-  for (unsigned w = 0; w < words.size(); ++w)
-    if (words[w] != 0)
-      throw ProtocolError(entry_text(handle.entry) + " not zero after sa_erase: word " +
-                          std::to_string(w) + " reads " + hex32(words[w]));
-  entries_[handle.entry] = EntryState::free;
+  erase_and_verify(handle.entry);
 }
 
 SaStatus Board::sa_status(const SaHandle& handle) {

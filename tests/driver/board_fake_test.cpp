@@ -236,6 +236,77 @@ BOOST_AUTO_TEST_CASE(full_table_is_reported) {
                                  {"SA table", "is full (2 entries)"});
 }
 
+BOOST_AUTO_TEST_CASE(reserved_inbound_spi_is_installed_in_its_entry) {
+  Rig rig;
+  const std::uint32_t spi = rig.board->reserve_inbound_spi(std::chrono::seconds{60});
+  const unsigned entry = spi & 0xfu;
+  BOOST_TEST(spi >= 256u);
+  BOOST_TEST(rig.board->reserved_inbound_spis() == 1u);
+  // Other SAs do not take the reserved entry meanwhile.
+  for (int i = 0; i < 3; ++i)
+    BOOST_TEST(rig.board->install_sa(aes_sha1(Direction::outbound)).entry != entry);
+  SaParameters p = aes_sha1(Direction::inbound);
+  p.spi = spi;
+  const SaHandle h = rig.board->install_sa(p);
+  BOOST_TEST(h.entry == entry);
+  BOOST_TEST(h.spi == spi);
+  BOOST_TEST(rig.board->reserved_inbound_spis() == 0u);
+  BOOST_TEST(rig.board->sa_status(h).spi == spi);
+  // Releasing an installed SPI changes nothing.
+  rig.board->release_inbound_spi(spi);
+  BOOST_TEST(rig.board->sa_status(h).valid);
+}
+
+BOOST_AUTO_TEST_CASE(reservations_hold_entries_until_released_or_lapsed) {
+  FakeBoardConfig config;
+  config.sa_entries = 2;
+  Rig rig(config);
+  const std::uint32_t a = rig.board->reserve_inbound_spi(std::chrono::hours{1});
+  rig.board->reserve_inbound_spi(std::chrono::milliseconds{0});  // lapses at once
+  BOOST_TEST(rig.board->reserved_inbound_spis() == 1u);
+  rig.board->install_sa(aes_sha1(Direction::outbound));  // the lapsed one's entry
+  expect_error<UnsupportedError>([&] { rig.board->install_sa(aes_sha1(Direction::outbound)); },
+                                 {"is full (2 entries)"});
+  expect_error<UnsupportedError>([&] { rig.board->reserve_inbound_spi(std::chrono::hours{1}); },
+                                 {"is full"});
+  rig.board->release_inbound_spi(a);
+  BOOST_TEST(rig.board->reserved_inbound_spis() == 0u);
+  BOOST_TEST(rig.board->install_sa(aes_sha1(Direction::outbound)).entry == (a & 1u));
+}
+
+BOOST_AUTO_TEST_CASE(a_wanted_spi_reserves_the_entry_it_names) {
+  Rig rig;
+  rig.fake->entry(5)[0] = 1;  // someone else's SA
+  BOOST_TEST(rig.board->reserve_inbound_spi(std::chrono::hours{1}, 0x2003u) == 0x2003u);
+  SaParameters p = aes_sha1(Direction::inbound);
+  p.spi = 0x2003;
+  const SaHandle h = rig.board->install_sa(p);
+  BOOST_TEST(h.entry == 3u);
+  BOOST_TEST(h.spi == 0x2003u);
+  expect_error<UnsupportedError>(
+      [&] { rig.board->reserve_inbound_spi(std::chrono::hours{1}, 0x1013u); },
+      {"inbound SPI 0x00001013 names SA entry 3", "in use"});
+  expect_error<UnsupportedError>(
+      [&] { rig.board->reserve_inbound_spi(std::chrono::hours{1}, 0x1005u); },
+      {"SA entry 5", "in use"});
+  BOOST_CHECK_THROW(rig.board->reserve_inbound_spi(std::chrono::hours{1}, 0x42u),
+                    std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_CASE(clear_sa_table_erases_every_valid_entry) {
+  Rig rig;
+  rig.fake->entry(9)[0] = 1;  // left by an earlier session
+  rig.board->install_sa(aes_sha1(Direction::outbound));
+  rig.board->install_sa(aes_sha1(Direction::inbound));
+  rig.board->reserve_inbound_spi(std::chrono::hours{1});
+  BOOST_TEST(rig.board->clear_sa_table() == 3u);
+  BOOST_TEST(rig.board->reserved_inbound_spis() == 0u);
+  for (unsigned e = 0; e < 16; ++e)
+    for (std::uint32_t w : rig.fake->entry(e)) BOOST_TEST(w == 0u, "entry " << e);
+  BOOST_TEST(rig.board->clear_sa_table() == 0u);
+  BOOST_TEST(rig.board->install_sa(aes_sha1(Direction::outbound)).entry < 16u);
+}
+
 BOOST_AUTO_TEST_CASE(pipelined_packets_come_back_in_order_within_credit) {
   Rig rig;
   std::vector<Ticket> tickets;

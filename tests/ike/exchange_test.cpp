@@ -3,6 +3,7 @@
 // Asserts the exact log lines of the manual and byte-identical keys.
 #define BOOST_TEST_MODULE ike_exchange
 #include <boost/test/unit_test.hpp>
+#include <memory>
 
 #include "two_gateways.hpp"
 
@@ -559,4 +560,35 @@ BOOST_AUTO_TEST_CASE(many_quick_modes_on_one_isakmp_sa) {
   BOOST_TEST(n.a.engine.ike_sa(1)->exchange_ivs.empty());
   BOOST_TEST(n.b.engine.ike_sa(7)->exchange_ivs.empty());
   BOOST_TEST(n.a.engine.ike_sa(1)->quick_modes.empty());
+}
+
+BOOST_AUTO_TEST_CASE(inbound_spi_source_supplies_both_sides_inbound_spis) {
+  // The gateway's board assigns inbound SPIs: Quick Mode asks the host.
+  auto asked = std::make_shared<std::vector<int>>();
+  EngineSettings settings;
+  settings.inbound_spi_source = [asked](int rule) {
+    asked->push_back(rule);
+    return static_cast<std::uint32_t>(0x1000 + asked->size());
+  };
+  TwoGateways n(TwoGateways::rule_a(), TwoGateways::rule_b(), settings);
+  n.a.engine.initiate(1);
+  n.run();
+  BOOST_TEST(*asked == (std::vector<int>{1, 7}), boost::test_tools::per_element());
+  BOOST_REQUIRE_EQUAL(n.a.installs.size(), 1u);
+  BOOST_REQUIRE_EQUAL(n.b.installs.size(), 1u);
+  BOOST_TEST(n.a.installs[0].inbound.spi == 0x1001u);  // initiator: QM1
+  BOOST_TEST(n.b.installs[0].inbound.spi == 0x1002u);  // responder: QM2
+  BOOST_TEST(n.a.installs[0].outbound.spi == 0x1002u);
+  BOOST_TEST(n.b.installs[0].outbound.spi == 0x1001u);
+}
+
+BOOST_AUTO_TEST_CASE(inbound_spi_source_without_an_spi_falls_back_to_random) {
+  EngineSettings settings;
+  settings.inbound_spi_source = [](int) -> std::uint32_t { return 0; };  // table full
+  TwoGateways n(TwoGateways::rule_a(), TwoGateways::rule_b(), settings);
+  n.a.engine.initiate(1);
+  n.run();
+  BOOST_REQUIRE_EQUAL(n.a.installs.size(), 1u);
+  BOOST_TEST(n.a.installs[0].inbound.spi >= 0x100u);
+  BOOST_TEST(n.b.installs[0].inbound.spi >= 0x100u);
 }
