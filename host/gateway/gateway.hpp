@@ -46,8 +46,8 @@ struct GatewayOptions {
   std::string tun_name;
   std::string log_file;  // "-": memory only (no file)
   std::string wan_interface;
-  std::string config_file;   // for status(); "" if not from a file
-  std::string version;       // for status()
+  std::string config_file;    // for status(); "" if not from a file
+  std::string version;        // for status()
   bool configure_tun = true;  // address/routes from the config's lan_address
   // The ~100 ms IKE tick; tests shorten it.
   std::chrono::milliseconds tick{100};
