@@ -13,7 +13,7 @@ function(ipsec_fpga_verilate target)
     set(V_PREFIX V${V_TOP})
   endif()
   set(include_dirs)
-  foreach(dir crypto esp sa link synth)
+  foreach(dir crypto esp sa link synth boards)
     list(APPEND include_dirs -y ${IPSEC_FPGA_RTL_DIR}/${dir})
   endforeach()
   verilate(${target}
