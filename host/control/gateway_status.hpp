@@ -24,6 +24,8 @@ struct BoardStatus {
   unsigned replay_window = 0;
   std::vector<std::string> suites;  // e.g. "aes128-cbc/hmac-sha1-96", "aes128-gcm"
   std::string link_summary;         // LinkStatistics::summary(), "" if all is well
+
+  friend bool operator==(const BoardStatus&, const BoardStatus&) = default;
 };
 
 enum class RuleState : std::uint8_t {
@@ -53,6 +55,8 @@ struct RuleStatus {
   // Traffic through this rule's SAs (host side, RuleCounters).
   std::uint64_t packets_out = 0, bytes_out = 0;
   std::uint64_t packets_in = 0, bytes_in = 0;
+
+  friend bool operator==(const RuleStatus&, const RuleStatus&) = default;
 };
 
 // The data path's counters (DatapathStatistics, flattened).
@@ -70,6 +74,8 @@ struct DatapathCounters {
   std::uint64_t outbound_errors = 0;  // board statuses other than ok, summed
   std::uint64_t inbound_errors = 0;   // auth/replay/no SA/decrypt failures, summed
   std::string last_error;
+
+  friend bool operator==(const DatapathCounters&, const DatapathCounters&) = default;
 };
 
 struct GatewayStatus {
@@ -83,6 +89,8 @@ struct GatewayStatus {
   BoardStatus board;
   std::vector<RuleStatus> rules;  // in index order
   DatapathCounters datapath;
+
+  friend bool operator==(const GatewayStatus&, const GatewayStatus&) = default;
 };
 
 // One SA in the board's table, read back with Board::sa_status. Never keys.
@@ -103,6 +111,8 @@ struct SaRow {
   // Lifetime: used so far and the limit (0 = none) in seconds and kilobytes.
   std::uint64_t lifetime_used_s = 0, lifetime_limit_s = 0;
   std::uint64_t lifetime_used_kb = 0, lifetime_limit_kb = 0;
+
+  friend bool operator==(const SaRow&, const SaRow&) = default;
 };
 
 }  // namespace ipsec_fpga::host
