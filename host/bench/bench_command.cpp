@@ -158,6 +158,7 @@ int run(const BenchOptions& options, const std::vector<std::string>& args) {
     }
     report.model_cycles += engine.simulated_cycles();
     report.model_seconds += engine.model_seconds();
+    report.model_cpu_seconds += engine.model_cpu_seconds();
   }
 
   if (options.end_to_end) {
@@ -186,15 +187,14 @@ int run(const BenchOptions& options, const std::vector<std::string>& args) {
   progress.clear();
 
   print_table(std::cout, report);
-  std::cout << "\nEngine model speed: " << report.model_cycles << " cycles simulated in "
-            << report.model_seconds << " s of wall clock ("
-            << (report.model_seconds > 0
-                    ? static_cast<double>(report.model_cycles) / report.model_seconds / 1e6
-                    : 0.0)
-            << " M simulated cycles/s, one thread).\n";
-  if (options.end_to_end)
-    std::cout << "Simulated board (end to end): " << report.e2e_sim_cycles_per_second / 1e6
-              << " M board cycles/s; " << report.sim_board << "\n";
+  std::cout << "\n" << model_speed(report) << "\n";
+  if (options.end_to_end) {
+    std::ostringstream e2e;
+    e2e.precision(3);
+    e2e << "Simulated board (end to end): " << report.e2e_sim_cycles_per_second / 1e6
+        << " M board cycles per wall second; " << report.sim_board;
+    std::cout << e2e.str() << "\n";
+  }
   if (!options.csv_path.empty()) {
     std::ofstream csv(options.csv_path);
     write_csv(csv, report);

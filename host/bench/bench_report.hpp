@@ -39,12 +39,15 @@ struct BenchReport {
   double sim_board_clock_hz = 0;
   std::uint64_t model_cycles = 0;  // engine model: cycles simulated
   double model_seconds = 0;        // and the wall time it took
+  double model_cpu_seconds = 0;    // and the CPU time
   double e2e_sim_cycles_per_second = 0;
   double software_seconds = 0;  // per OpenSSL figure
   std::size_t e2e_packets = 0;
   bool quick = false;
 };
 
+// "Engine model speed: ... M simulated cycles per wall second ..." (one line).
+std::string model_speed(const BenchReport& report);
 // Short column names of the USB links (in link_limits' usb_links() order).
 std::vector<std::string> link_short_names();
 

@@ -3,6 +3,7 @@
 #include <openssl/crypto.h>
 
 #include <chrono>
+#include <ctime>
 #include <random>
 #include <stdexcept>
 
@@ -62,6 +63,12 @@ std::pair<double, double> wire_bytes(bool outbound, unsigned sa, const PacketByt
           static_cast<double>(link::encode_frame(result).size())};
 }
 
+double thread_cpu_seconds() {
+  timespec t{};
+  ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
 PacketBytes copy(const esp::SecretBytes& secret) {
   return PacketBytes(secret.data(), secret.data() + secret.size());
 }
@@ -82,7 +89,11 @@ struct EngineBench::Impl {
 
   void run() {
     const auto start = std::chrono::steady_clock::now();
+    const double cpu = thread_cpu_seconds();
+    const std::uint64_t cycle = engine.cycle();
     engine.run(50'000'000);
+    cycles += engine.cycle() - cycle;
+    cpu_seconds += thread_cpu_seconds() - cpu;
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
 
@@ -91,14 +102,16 @@ struct EngineBench::Impl {
   Engine engine;
   rtl::EngineSaPairs pairs;
   rtl::EngineSaPair pair;
-  double seconds = 0;
+  std::uint64_t cycles = 0;
+  double seconds = 0, cpu_seconds = 0;
 };
 
 EngineBench::EngineBench(const SuiteSpec& suite) : impl_(std::make_unique<Impl>(suite)) {}
 EngineBench::~EngineBench() = default;
 
-std::uint64_t EngineBench::simulated_cycles() const { return impl_->engine.cycle(); }
+std::uint64_t EngineBench::simulated_cycles() const { return impl_->cycles; }
 double EngineBench::model_seconds() const { return impl_->seconds; }
+double EngineBench::model_cpu_seconds() const { return impl_->cpu_seconds; }
 
 EngineMeasurement EngineBench::measure(const SizePattern& pattern) {
   Impl& m = *impl_;

@@ -56,8 +56,11 @@ class EngineBench {
   // packet differs from the reference.
   EngineMeasurement measure(const SizePattern& sizes);
 
-  std::uint64_t simulated_cycles() const;  // clock cycles the model ran so far
-  double model_seconds() const;            // wall time spent clocking it
+  // The model's own speed: clock cycles run while measuring (reset and SA
+  // writes left out), the wall time and this thread's CPU time they took.
+  std::uint64_t simulated_cycles() const;
+  double model_seconds() const;
+  double model_cpu_seconds() const;
 
  private:
   struct Impl;

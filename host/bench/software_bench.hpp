@@ -16,9 +16,9 @@ struct SoftwareFigures {
   double inbound_packets_per_second = 0;
 };
 
-// Runs each asked direction for about `seconds` of wall time on the packet
-// set, round robin. Throws std::runtime_error if OpenSSL lacks a primitive
-// or a result differs from the engine's.
+// Runs each asked direction for about `seconds` of this thread's CPU time on
+// the packet set, round robin; packets/s are per CPU second of one core. Throws std::runtime_error
+// if OpenSSL lacks a primitive or a result differs from the engine's.
 SoftwareFigures measure_software(const SuiteSpec& suite, const PacketSet& packets, double seconds,
                                  bool outbound, bool inbound);
 
