@@ -210,7 +210,7 @@ int ChildProcess::stop(std::chrono::milliseconds grace) {
 }
 
 CommandResult run_command(const std::vector<std::string>& argv, std::chrono::milliseconds timeout,
-                          const std::string& netns) {
+                          const std::string& netns, const std::atomic<bool>* cancel) {
   int pipe_fds[2];
   if (::pipe2(pipe_fds, O_CLOEXEC) != 0)
     throw std::runtime_error(std::string("lab: pipe: ") + std::strerror(errno));
@@ -241,7 +241,7 @@ CommandResult run_command(const std::vector<std::string>& argv, std::chrono::mil
   for (;;) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) {
+    if (left.count() <= 0 || (cancel != nullptr && cancel->load())) {
       ::kill(pid, SIGKILL);
       killed = true;
       break;

@@ -6,6 +6,7 @@
 
 #include <sys/types.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <optional>
@@ -63,9 +64,10 @@ class ChildProcess {
 
 // Runs a command to completion (stdout+stderr captured), killing it by pid
 // after `timeout`.
+// `cancel` set: killed like on a timeout.
 CommandResult run_command(const std::vector<std::string>& argv,
                           std::chrono::milliseconds timeout = std::chrono::seconds{20},
-                          const std::string& netns = {});
+                          const std::string& netns = {}, const std::atomic<bool>* cancel = nullptr);
 
 // The same, throwing std::runtime_error with the command and its output when
 // it does not exit with 0.

@@ -149,6 +149,9 @@ std::string StrongswanPeer::strongswan_conf() const {
   if (options_.log_keys) c << "      ike = 4\n      chd = 4\n";
   c << "    }\n"
     << "  }\n"
+    << "}\n"
+    << "swanctl {\n"
+    << "  load = random nonce openssl pem pkcs1 x509 pubkey\n"
     << "}\n";
   return c.str();
 }
@@ -224,7 +227,9 @@ void StrongswanPeer::start(std::chrono::milliseconds timeout) {
 
 CommandResult StrongswanPeer::swanctl(const std::vector<std::string>& args,
                                       std::chrono::milliseconds timeout) {
-  std::vector<std::string> argv{"swanctl"};
+  // swanctl reads the instance's strongswan.conf too (its plugin list).
+  std::vector<std::string> argv{"env", "STRONGSWAN_CONF=" + (dir_ / "strongswan.conf").string(),
+                                "swanctl"};
   argv.insert(argv.end(), args.begin(), args.end());
   argv.push_back("--uri");
   argv.push_back("unix://" + (dir_ / "charon.vici").string());

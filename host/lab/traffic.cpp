@@ -78,7 +78,7 @@ struct Fd {
 // checks `recv_bytes` of stream `recv_seed`, both at once (poll).
 void pump(int fd, std::uint64_t send_bytes, std::uint64_t send_seed, std::uint64_t recv_bytes,
           std::uint64_t recv_seed, Clock::time_point deadline, DirectionResult& received,
-          Clock::time_point& last_received) {
+          Clock::time_point& last_received, const std::atomic<bool>* cancel) {
   SeededStream out(send_seed), expect(recv_seed);
   Sha256 got_hash;
   std::vector<std::uint8_t> send_buf(16384), recv_buf(16384), want(16384);
@@ -90,7 +90,10 @@ void pump(int fd, std::uint64_t send_bytes, std::uint64_t send_seed, std::uint64
   while (sent < send_bytes || received.received < recv_bytes) {
     const auto left =
         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-    if (left.count() <= 0) throw std::runtime_error("timed out");
+    if (left.count() <= 0)
+      throw std::runtime_error("timed out after " + std::to_string(sent) + " bytes sent, " +
+                               std::to_string(received.received) + " received");
+    if (cancel != nullptr && cancel->load()) throw std::runtime_error("interrupted");
     pollfd p{fd, 0, 0};
     if (received.received < recv_bytes) p.events |= POLLIN;
     if (sent < send_bytes) p.events |= POLLOUT;
@@ -187,13 +190,13 @@ std::string seeded_stream_sha256(std::uint64_t seed, std::uint64_t bytes) {
 }
 
 PingResult ping(const std::string& netns, const std::string& source, const std::string& destination,
-                int count, std::chrono::milliseconds interval) {
+                int count, std::chrono::milliseconds interval, const std::atomic<bool>* cancel) {
   std::ostringstream i;
   i << static_cast<double>(interval.count()) / 1000.0;
-  const CommandResult r =
-      run_command({"ping", "-n", "-c", std::to_string(count), "-i", i.str(), "-W", "2", "-I",
-                   source, destination},
-                  std::chrono::milliseconds{interval * count} + std::chrono::seconds{10}, netns);
+  const CommandResult r = run_command(
+      {"ping", "-n", "-c", std::to_string(count), "-i", i.str(), "-W", "2", "-I", source,
+       destination},
+      std::chrono::milliseconds{interval * count} + std::chrono::seconds{10}, netns, cancel);
   PingResult result;
   result.output = r.output;
   std::smatch m;
@@ -272,6 +275,10 @@ TransferResult tcp_transfer(const TransferOptions& o) {
       result.error = "timed out connecting to " + o.server_address;
       return result;
     }
+    if (o.cancel != nullptr && o.cancel->load()) {
+      result.error = "interrupted";
+      return result;
+    }
     pollfd p[2] = {{client.fd, POLLOUT, 0}, {listener.fd, POLLIN, 0}};
     if (::poll(p, 2, static_cast<int>(std::min<long>(left.count(), 500))) < 0 && errno != EINTR)
       break;
@@ -295,16 +302,18 @@ TransferResult tcp_transfer(const TransferOptions& o) {
   std::thread server_side([&] {
     try {
       pump(accepted.fd, o.to_client_bytes, o.seed + 1, o.to_server_bytes, o.seed, deadline,
-           result.to_server, server_last);
+           result.to_server, server_last, o.cancel);
     } catch (const std::exception& e) {
       server_error = std::string("server: ") + e.what();
+      ::shutdown(accepted.fd, SHUT_RDWR);  // the client sees it rather than waiting
     }
   });
   try {
     pump(client.fd, o.to_server_bytes, o.seed, o.to_client_bytes, o.seed + 1, deadline,
-         result.to_client, client_last);
+         result.to_client, client_last, o.cancel);
   } catch (const std::exception& e) {
     client_error = std::string("client: ") + e.what();
+    ::shutdown(client.fd, SHUT_RDWR);
   }
   server_side.join();
   const auto seconds = [&](Clock::time_point t) {

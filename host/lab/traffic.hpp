@@ -3,6 +3,7 @@
 // receiving side (and summarised by the SHA-256 of each stream).
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -34,7 +35,8 @@ struct PingResult {
 };
 // `ping -c count -I source destination` inside `netns`.
 PingResult ping(const std::string& netns, const std::string& source, const std::string& destination,
-                int count, std::chrono::milliseconds interval = std::chrono::milliseconds{200});
+                int count, std::chrono::milliseconds interval = std::chrono::milliseconds{200},
+                const std::atomic<bool>* cancel = nullptr);
 
 struct TransferOptions {
   std::string server_netns;
@@ -46,6 +48,7 @@ struct TransferOptions {
   std::uint64_t to_client_bytes = 0;  // server -> client
   std::uint64_t seed = 1;             // client -> server uses seed, the other way seed + 1
   std::chrono::milliseconds timeout{60000};
+  const std::atomic<bool>* cancel = nullptr;  // set: the transfer stops with "interrupted"
 };
 
 struct DirectionResult {

@@ -1,0 +1,202 @@
+#include "host/lab/ipsec_fpga_gateway.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+namespace ipsec_fpga::host::lab {
+namespace fs = std::filesystem;
+namespace {
+
+void write_file(const fs::path& path, const std::string& text, mode_t mode) {
+  {
+    std::ofstream out(path, std::ios::trunc);
+    if (!out) throw std::runtime_error("cannot write " + path.string());
+    out << text;
+  }
+  ::chmod(path.c_str(), mode);
+}
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The string value of "key":"..." in one JSON object (simple escapes).
+std::string json_string(const std::string& line, const std::string& key) {
+  const std::string needle = "\"" + key + "\":\"";
+  std::size_t i = line.find(needle);
+  if (i == std::string::npos) return {};
+  i += needle.size();
+  std::string out;
+  for (; i < line.size() && line[i] != '"'; ++i) {
+    if (line[i] != '\\' || i + 1 >= line.size()) {
+      out += line[i];
+      continue;
+    }
+    const char e = line[++i];
+    switch (e) {
+      case 'n':
+        out += '\n';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'u':
+        if (i + 4 < line.size()) {
+          out += static_cast<char>(std::stoi(line.substr(i + 1, 4), nullptr, 16) & 0x7f);
+          i += 4;
+        }
+        break;
+      default:
+        out += e;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<GatewayLogLine> parse_log_json(const std::string& json_lines) {
+  std::vector<GatewayLogLine> lines;
+  std::istringstream in(json_lines);
+  for (std::string line; std::getline(in, line);) {
+    if (line.find("\"message\":") == std::string::npos) continue;
+    GatewayLogLine l;
+    const std::size_t idx = line.find("\"index\":");
+    if (idx != std::string::npos) l.index = std::atoi(line.c_str() + idx + 8);
+    l.message = json_string(line, "message");
+    l.error = line.find("\"error\":true") != std::string::npos;
+    lines.push_back(l);
+  }
+  return lines;
+}
+
+IpsecFpgaGateway::IpsecFpgaGateway(std::string netns, fs::path dir, GatewayRule rule,
+                                   GatewayProcessOptions options)
+    : netns_(std::move(netns)),
+      dir_(std::move(dir)),
+      rule_(std::move(rule)),
+      options_(std::move(options)) {}
+
+IpsecFpgaGateway::~IpsecFpgaGateway() { stop(); }
+
+std::string IpsecFpgaGateway::unavailable_reason(const fs::path& program) {
+  if (program.empty() || ::access(program.c_str(), X_OK) != 0)
+    return "no ipsec-fpga executable at '" + program.string() + "'";
+  const CommandResult r =
+      run_command({program.string(), "run", "--help"}, std::chrono::seconds{10});
+  if (!r.ok())
+    return program.string() + " has no working `run` command yet: " + r.output.substr(0, 300);
+  return {};
+}
+
+std::string IpsecFpgaGateway::config_toml() const {
+  const GatewayRule& r = rule_;
+  std::ostringstream c;
+  c << "# written by the ipsec-fpga lab (host/lab/ipsec_fpga_gateway.cpp)\n"
+    << "[gateway]\n"
+    << "wan_interface = \"" << options_.wan_interface << "\"\n"
+    << "wan_address = \"interface\"\n"
+    << "lan_interface = \"" << options_.lan_interface << "\"\n"
+    << "lan_address = \"" << options_.lan_address << "\"\n"
+    << "log_file = \"" << log_file().string() << "\"\n"
+    << "board = \"" << options_.board << "\"\n"
+    << "\n[[rule]]\n"
+    << "index = " << r.index << "\n"
+    << "name = \"" << r.name << "\"\n"
+    << "active = true\n"
+    << "my_ip = \"0.0.0.0\"\n"
+    << "secure_gateway = \"" << r.secure_gateway << "\"\n"
+    << "local = \"" << r.local << "\"\n"
+    << "remote = \"" << r.remote << "\"\n"
+    << "key_management = \"ike\"\n"
+    << "negotiation_mode = \"" << (r.aggressive ? "aggressive" : "main") << "\"\n"
+    << "pre_shared_key_file = \"rule" << r.index << ".psk\"\n"
+    << "encapsulation = \"tunnel\"\n"
+    << "nat_traversal = true\n"
+    << "\n[rule.phase1]\n"
+    << "encryption = \"" << r.suite.phase1_encryption << "\"\n"
+    << "hash = \"" << r.suite.phase1_hash << "\"\n"
+    << "dh_group = " << r.suite.phase1_dh_group << "\n"
+    << "\n[[rule.phase2]]\n"
+    << "protocol = \"esp\"\n"
+    << "encryption = \"" << r.suite.phase2_encryption << "\"\n"
+    << "authentication = \"" << r.suite.phase2_authentication << "\"\n"
+    << "pfs = \"none\"\n";
+  return c.str();
+}
+
+void IpsecFpgaGateway::start(std::chrono::milliseconds timeout) {
+  fs::create_directories(dir_ / "run");
+  write_file(dir_ / ("rule" + std::to_string(rule_.index) + ".psk"), rule_.psk + "\n", 0600);
+  write_file(config_file(), config_toml(), 0644);
+  fs::remove(control_socket());
+  ProcessOptions p;
+  p.argv = {options_.program.string(),
+            "run",
+            "--config",
+            config_file().string(),
+            "--board",
+            options_.board,
+            "--log-file",
+            log_file().string(),
+            "--control-socket",
+            control_socket().string(),
+            "--foreground"};
+  p.netns = netns_;
+  p.stdout_file = output_file();
+  p.private_run = dir_ / "run";
+  p.working_dir = dir_;
+  process_ = ChildProcess(p);
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    const bool socket = fs::exists(control_socket());
+    const bool tun =
+        socket && run_command({"ip", "-n", netns_, "link", "show", options_.lan_interface},
+                              std::chrono::seconds{5})
+                      .ok();
+    if (socket && tun) break;
+    if (!process_.running() || std::chrono::steady_clock::now() > deadline) {
+      const std::string out = read_text(output_file());
+      process_.stop();
+      throw std::runtime_error("ipsec-fpga run did not come up in " + netns_ + " (see " +
+                               output_file().string() + "):\n" + out.substr(0, 2000));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds{100});
+  }
+  // The remote networks go through the TUN device (idempotent if the gateway did it).
+  run_command({"ip", "-n", netns_, "route", "replace", rule_.remote, "dev", options_.lan_interface},
+              std::chrono::seconds{5});
+}
+
+int IpsecFpgaGateway::stop(std::chrono::milliseconds grace) { return process_.stop(grace); }
+
+CommandResult IpsecFpgaGateway::query(const std::string& command,
+                                      const std::vector<std::string>& args) {
+  std::vector<std::string> argv{options_.program.string(), command, "--control-socket",
+                                control_socket().string()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_command(argv, std::chrono::seconds{20});
+}
+
+std::vector<GatewayLogLine> IpsecFpgaGateway::log_lines() {
+  const CommandResult r =
+      run_command({options_.program.string(), "log", "--file", log_file().string(), "--json"},
+                  std::chrono::seconds{20});
+  return parse_log_json(r.output);
+}
+
+std::string IpsecFpgaGateway::log_screen() {
+  return run_command({options_.program.string(), "log", "--file", log_file().string()},
+                     std::chrono::seconds{20})
+      .output;
+}
+
+}  // namespace ipsec_fpga::host::lab
