@@ -3,19 +3,13 @@
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include "board/board.hpp"
 #include "host/cli/options.hpp"
 #include "host/control/control_client.hpp"
 #include "host/control/control_server.hpp"
-
-#ifdef IPSEC_FPGA_HAVE_DEMO
-#include "host/demo/demo_command.hpp"
-#endif
-#ifdef IPSEC_FPGA_HAVE_BENCH
-#include "host/bench/bench_command.hpp"
-#endif
 
 namespace ipsec_fpga::host {
 namespace {
@@ -41,7 +35,8 @@ void print_usage(std::ostream& out) {
   out << "Usage: ipsec-fpga <command> [options]\n"
          "       ipsec-fpga --version [--board URI | --control-socket PATH]\n"
          "       ipsec-fpga --help | help <command>\n\nCommands:\n";
-  for (const auto& c : commands) out << "  " << std::left << std::setw(8) << c.name << c.summary << "\n";
+  for (const auto& c : commands)
+    out << "  " << std::left << std::setw(8) << c.name << c.summary << "\n";
   out << "\nExit status: 0 done, 1 failed (e.g. no gateway running), 2 bad usage or a bad "
          "configuration file.\nSee docs/cli.md and docs/user-guide.md.\n";
 }
@@ -114,8 +109,15 @@ int help_command(const std::vector<std::string>& args, std::ostream& out, std::o
   return exit_usage;
 }
 
-int delegated(const char* name, int (*command)(const std::vector<std::string>&),
-              const std::vector<std::string>& rest, std::ostream& out, std::ostream& err) {
+std::map<std::string, ExternalCommand>& external_commands() {
+  static std::map<std::string, ExternalCommand> commands;
+  return commands;
+}
+
+int delegated(const std::string& name, const std::vector<std::string>& rest, std::ostream& out,
+              std::ostream& err) {
+  auto found = external_commands().find(name);
+  ExternalCommand command = found == external_commands().end() ? nullptr : found->second;
   if (!command) {
     err << "ipsec-fpga " << name << ": not in this build\n";
     return exit_failure;
@@ -129,6 +131,10 @@ int delegated(const char* name, int (*command)(const std::vector<std::string>&),
 }  // namespace
 
 std::string project_version() { return IPSEC_FPGA_VERSION; }
+
+void set_external_command(const std::string& name, ExternalCommand command) {
+  external_commands()[name] = command;
+}
 
 int cli_main(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.empty()) {
@@ -147,20 +153,7 @@ int cli_main(const std::vector<std::string>& args, std::ostream& out, std::ostre
   if (first == "log") return log_command(rest, out, err);
   if (first == "sa") return sa_command(rest, out, err);
   if (first == "status") return status_command(rest, out, err);
-  if (first == "demo") {
-#ifdef IPSEC_FPGA_HAVE_DEMO
-    return delegated("demo", &demo_command, rest, out, err);
-#else
-    return delegated("demo", nullptr, rest, out, err);
-#endif
-  }
-  if (first == "bench") {
-#ifdef IPSEC_FPGA_HAVE_BENCH
-    return delegated("bench", &bench_command, rest, out, err);
-#else
-    return delegated("bench", nullptr, rest, out, err);
-#endif
-  }
+  if (first == "demo" || first == "bench") return delegated(first, rest, out, err);
   if (!first.empty() && first[0] == '-')
     err << "ipsec-fpga: unknown option '" << first << "' (a command comes first)\n";
   else

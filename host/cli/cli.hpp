@@ -25,4 +25,10 @@ int status_command(const std::vector<std::string>& args, std::ostream& out, std:
 
 std::string project_version();  // "0.1.0"
 
+// `demo` and `bench` live in their owners' libraries (host/demo, host/bench);
+// main() registers them, so this library (and its tests) need not link them.
+// Unregistered: "ipsec-fpga demo: not in this build", exit 1.
+using ExternalCommand = int (*)(const std::vector<std::string>& args);
+void set_external_command(const std::string& name, ExternalCommand command);
+
 }  // namespace ipsec_fpga::host

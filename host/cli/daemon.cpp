@@ -129,9 +129,8 @@ int run_daemon(const RunOptions& options, const GatewayFactory& factory, std::os
     if (!g) throw std::runtime_error("the gateway is starting");
     return g->sa_table();
   };
-  ControlServer server(options.control_socket.empty() ? default_control_socket
-                                                      : options.control_socket,
-                       handler);
+  ControlServer server(
+      options.control_socket.empty() ? default_control_socket : options.control_socket, handler);
   try {
     server.start();  // first: a second gateway on the same socket stops here
   } catch (const std::exception& e) {

@@ -46,8 +46,8 @@ struct RunOptions {
 };
 
 // Builds the gateway; throws (GatewayError, std::exception) naming what failed.
-using GatewayFactory = std::function<std::unique_ptr<GatewayControl>(
-    const GatewayConfig& config, const RunOptions& options)>;
+using GatewayFactory = std::function<std::unique_ptr<GatewayControl>(const GatewayConfig& config,
+                                                                     const RunOptions& options)>;
 
 // The real Gateway, if this build has host/gateway (else nullptr).
 GatewayFactory real_gateway_factory();

@@ -63,9 +63,10 @@ int ask(const std::string& command, const QueryOptions& q, std::ostream& err, Qu
 int sa_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   QueryOptions q;
   int early = parse_query(
-      "sa", "The SAs in the board's table (read back from the board by the running gateway):\n"
-            "entry, direction, SPI, rule, suite, counters, lifetimes. Never keys.\n"
-            "Exit: 0 shown, 1 no gateway running or it failed, 2 bad options.",
+      "sa",
+      "The SAs in the board's table (read back from the board by the running gateway):\n"
+      "entry, direction, SPI, rule, suite, counters, lifetimes. Never keys.\n"
+      "Exit: 0 shown, 1 no gateway running or it failed, 2 bad options.",
       args, q, out, err);
   if (early >= 0) return early;
   return ask("sa", q, err, [&] {
@@ -82,11 +83,12 @@ int sa_command(const std::vector<std::string>& args, std::ostream& out, std::ost
 
 int status_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   QueryOptions q;
-  int early = parse_query(
-      "status", "The running gateway: its board (identity, BUILD_ID, SA table use), every rule\n"
-                "(state, peer, IKE SA, lifetimes, traffic) and the data path counters.\n"
-                "Exit: 0 shown, 1 no gateway running or it failed, 2 bad options.",
-      args, q, out, err);
+  int early =
+      parse_query("status",
+                  "The running gateway: its board (identity, BUILD_ID, SA table use), every rule\n"
+                  "(state, peer, IKE SA, lifetimes, traffic) and the data path counters.\n"
+                  "Exit: 0 shown, 1 no gateway running or it failed, 2 bad options.",
+                  args, q, out, err);
   if (early >= 0) return early;
   return ask("status", q, err, [&] {
     std::chrono::milliseconds timeout(q.timeout_ms);

@@ -19,9 +19,7 @@ class RealGateway final : public GatewayControl {
 
   int run() override { return gateway_.run(); }
   void request_stop() override { gateway_.request_stop(); }
-  void request_reload(GatewayConfig config) override {
-    gateway_.request_reload(std::move(config));
-  }
+  void request_reload(GatewayConfig config) override { gateway_.request_reload(std::move(config)); }
   GatewayStatus status() const override { return gateway_.status(); }
   std::vector<SaRow> sa_table() override { return gateway_.sa_table(); }
   std::vector<LogEntry> log_entries() const override { return gateway_.log_entries(); }

@@ -137,16 +137,18 @@ std::string format_status(const GatewayStatus& s) {
 
 std::string format_sa_table(const std::vector<SaRow>& rows) {
   if (rows.empty()) return "No SAs on the board.\n";
-  Table t({"Entry", "Dir", "SPI", "Rule", "Suite", "Encap", "Mode", "State", "Seq", "Packets",
-           "Bytes", "Auth/Replay/Decrypt err", "Life s used/limit", "Life KB used/limit"},
-          {true, false, false, true, false, false, false, false, true, true, true, true, true,
-           true});
+  Table t(
+      {"Entry", "Dir", "SPI", "Rule", "Suite", "Encap", "Mode", "State", "Seq", "Packets", "Bytes",
+       "Auth/Replay/Decrypt err", "Life s used/limit", "Life KB used/limit"},
+      {true, false, false, true, false, false, false, false, true, true, true, true, true, true});
   for (const auto& r : rows) {
     std::string state = r.expired ? "expired" : (r.enabled ? "enabled" : "disabled");
-    t.add({std::to_string(r.entry), r.direction == "inbound" ? "in" : (r.direction == "outbound" ? "out" : or_dash(r.direction)),
-           "0x" + hex(r.spi, 8), std::to_string(r.rule), or_dash(r.suite),
-           or_dash(r.encapsulation), or_dash(r.mode), state, std::to_string(r.sequence),
-           std::to_string(r.packets), std::to_string(r.bytes),
+    t.add({std::to_string(r.entry),
+           r.direction == "inbound" ? "in"
+                                    : (r.direction == "outbound" ? "out" : or_dash(r.direction)),
+           "0x" + hex(r.spi, 8), std::to_string(r.rule), or_dash(r.suite), or_dash(r.encapsulation),
+           or_dash(r.mode), state, std::to_string(r.sequence), std::to_string(r.packets),
+           std::to_string(r.bytes),
            std::to_string(r.auth_errors) + "/" + std::to_string(r.replay_errors) + "/" +
                std::to_string(r.decrypt_errors),
            lifetime(r.lifetime_used_s, r.lifetime_limit_s),

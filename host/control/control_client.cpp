@@ -58,7 +58,8 @@ std::string control_call(const std::filesystem::path& socket, const std::string&
   while (!rest.empty()) {
     pollfd p{fd.get(), POLLOUT, 0};
     if (::poll(&p, 1, wait_ms(deadline)) <= 0)
-      throw std::runtime_error("control socket " + where + ": the gateway did not take the request");
+      throw std::runtime_error("control socket " + where +
+                               ": the gateway did not take the request");
     ssize_t n = ::send(fd.get(), rest.data(), rest.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
     if (n < 0) {
       if (errno == EAGAIN || errno == EINTR) continue;

@@ -30,8 +30,9 @@ std::string control_call(const std::filesystem::path& socket, const std::string&
 // ControlProtocolError.
 GatewayStatus query_status(const std::filesystem::path& socket,
                            std::chrono::milliseconds timeout = std::chrono::milliseconds(5000));
-std::vector<SaRow> query_sa_table(const std::filesystem::path& socket,
-                                  std::chrono::milliseconds timeout = std::chrono::milliseconds(5000));
+std::vector<SaRow> query_sa_table(
+    const std::filesystem::path& socket,
+    std::chrono::milliseconds timeout = std::chrono::milliseconds(5000));
 
 // True if a server accepts connections on `socket` (no request is sent).
 bool control_socket_listening(const std::filesystem::path& socket);

@@ -119,10 +119,8 @@ struct Encoder {
   static Json encode(bool b) { return Json(b); }
   static Json encode(RuleState s) { return Json(to_string(s)); }
   template <class T>
-    requires std::is_integral_v<T>
-  static Json encode(T value) {
-    return Json(value);
-  }
+  requires std::is_integral_v<T>
+  static Json encode(T value) { return Json(value); }
   static Json encode(const BoardStatus& b) {
     Encoder e;
     visit_board(e, b);
@@ -182,7 +180,7 @@ struct Decoder {
       bad(path, "unknown rule state \"" + excerpt(j.as_string()) + "\"");
   }
   template <class T>
-    requires std::is_integral_v<T>
+  requires std::is_integral_v<T>
   static void decode(const Json& j, const std::string& path, T& out) {
     if (!j.is_integer()) bad(path, "expected integer, got " + std::string(j.kind()));
     try {
@@ -274,10 +272,10 @@ ControlRequest decode_request(std::string_view line) {
   const Json* command = json.find("command");
   if (!command) throw ControlProtocolError("request has no \"command\"");
   if (!command->is_string())
-    throw ControlProtocolError("\"command\" must be a string, got " +
-                               std::string(command->kind()));
+    throw ControlProtocolError("\"command\" must be a string, got " + std::string(command->kind()));
   for (const auto& [key, value] : json.as_object())
-    if (key != "command") throw ControlProtocolError("unknown request member \"" + excerpt(key) + "\"");
+    if (key != "command")
+      throw ControlProtocolError("unknown request member \"" + excerpt(key) + "\"");
   for (ControlCommand c : {ControlCommand::status, ControlCommand::sa, ControlCommand::ping})
     if (to_string(c) == command->as_string()) return ControlRequest{c};
   throw ControlProtocolError("unknown command \"" + excerpt(command->as_string()) +

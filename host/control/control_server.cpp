@@ -188,11 +188,11 @@ void ControlServer::serve() {
           if (c.discard_line) continue;
           if (c.input.size() >= max_control_line) {
             ++bad_requests_;
-            keep = send_all(c.fd,
-                            encode_error("request longer than " + std::to_string(max_control_line) +
-                                         " bytes") +
-                                "\n",
-                            options_.send_timeout);
+            keep = send_all(
+                c.fd,
+                encode_error("request longer than " + std::to_string(max_control_line) + " bytes") +
+                    "\n",
+                options_.send_timeout);
             c.input.clear();
             c.discard_line = true;
             continue;

@@ -14,13 +14,13 @@ namespace ipsec_fpga::host {
 
 // The board the gateway drives (driver::Board::description/capabilities).
 struct BoardStatus {
-  std::string description;      // e.g. "sim: ipsec_fpga_core"
-  std::string uri;              // as given to --board, e.g. "sim:"
-  std::uint32_t build_id = 0;   // git commit of the bitstream/model, first 8 hex digits
+  std::string description;     // e.g. "sim: ipsec_fpga_core"
+  std::string uri;             // as given to --board, e.g. "sim:"
+  std::uint32_t build_id = 0;  // git commit of the bitstream/model, first 8 hex digits
   std::uint32_t protocol_version = 0;
   std::uint32_t clock_hz = 0;
-  unsigned sa_entries = 0;      // SA table size
-  unsigned sa_entries_used = 0; // entries holding an SA now
+  unsigned sa_entries = 0;       // SA table size
+  unsigned sa_entries_used = 0;  // entries holding an SA now
   unsigned replay_window = 0;
   std::vector<std::string> suites;  // e.g. "aes128-cbc/hmac-sha1-96", "aes128-gcm"
   std::string link_summary;         // LinkStatistics::summary(), "" if all is well
@@ -33,14 +33,14 @@ enum class RuleState : std::uint8_t {
   negotiating,  // IKE Phase 1 or 2 under way
   up,           // IPsec SAs installed on the board
 };
-std::string_view to_string(RuleState state);                      // "idle", "negotiating", "up"
+std::string_view to_string(RuleState state);                         // "idle", "negotiating", "up"
 bool rule_state_from_string(std::string_view text, RuleState& out);  // false if unknown
 
 // One configured rule (the router's IPSec setup line) and where it stands.
 struct RuleStatus {
-  int index = 0;            // rule number, 1..
+  int index = 0;  // rule number, 1..
   std::string name;
-  bool active = false;      // the rule's "active" setting
+  bool active = false;  // the rule's "active" setting
   RuleState state = RuleState::idle;
   std::string local_address;   // my IP ("0.0.0.0" = follows the WAN address)
   std::string peer_address;    // secure gateway; the dynamic peer's actual address once known
@@ -49,8 +49,8 @@ struct RuleStatus {
   std::string key_management;  // "ike" or "manual"
   std::string encapsulation;   // "tunnel" or "transport"
   // IKE (Phase 1) SA: empty state if none.
-  std::string ike_sa_state;              // e.g. "main mode 3/3", "established"
-  std::int64_t ike_lifetime_left_s = -1; // seconds; -1: no IKE SA / not applicable
+  std::string ike_sa_state;                 // e.g. "main mode 3/3", "established"
+  std::int64_t ike_lifetime_left_s = -1;    // seconds; -1: no IKE SA / not applicable
   std::int64_t ipsec_lifetime_left_s = -1;  // seconds left of the Phase 2 SA; -1: none
   // Traffic through this rule's SAs (host side, RuleCounters).
   std::uint64_t packets_out = 0, bytes_out = 0;
@@ -79,13 +79,13 @@ struct DatapathCounters {
 };
 
 struct GatewayStatus {
-  std::string version;         // the ipsec-fpga version string
-  std::string config_file;     // the file the running config came from
-  std::string tun_name;        // "" if no TUN yet
-  std::string wan_address;     // the current outside address, "" if unknown
+  std::string version;      // the ipsec-fpga version string
+  std::string config_file;  // the file the running config came from
+  std::string tun_name;     // "" if no TUN yet
+  std::string wan_address;  // the current outside address, "" if unknown
   std::int64_t pid = 0;
-  std::int64_t uptime_s = 0;   // seconds since the gateway started
-  std::uint64_t reloads = 0;   // successful SIGHUP/reload count
+  std::int64_t uptime_s = 0;  // seconds since the gateway started
+  std::uint64_t reloads = 0;  // successful SIGHUP/reload count
   BoardStatus board;
   std::vector<RuleStatus> rules;  // in index order
   DatapathCounters datapath;
@@ -95,13 +95,13 @@ struct GatewayStatus {
 
 // One SA in the board's table, read back with Board::sa_status. Never keys.
 struct SaRow {
-  unsigned entry = 0;          // SA table entry
-  std::string direction;       // "inbound" / "outbound"
+  unsigned entry = 0;     // SA table entry
+  std::string direction;  // "inbound" / "outbound"
   std::uint32_t spi = 0;
-  int rule = 0;                // rule index the SA belongs to
-  std::string suite;           // e.g. "aes128-cbc/hmac-sha1-96"
-  std::string encapsulation;   // "udp" (RFC 3948), "esp" (raw protocol 50)
-  std::string mode;            // "tunnel" / "transport"
+  int rule = 0;               // rule index the SA belongs to
+  std::string suite;          // e.g. "aes128-cbc/hmac-sha1-96"
+  std::string encapsulation;  // "udp" (RFC 3948), "esp" (raw protocol 50)
+  std::string mode;           // "tunnel" / "transport"
   bool enabled = false;
   bool expired = false;
   std::uint64_t sequence = 0;  // outbound: last sent; inbound: highest authenticated
