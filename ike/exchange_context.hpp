@@ -37,6 +37,10 @@ class ExchangeContext {
   virtual std::vector<TrafficSelector> other_peers_remote_selectors(const IkeSa& sa) const = 0;
   // The peer of `sa` announced INITIAL-CONTACT: drop older SAs with it.
   virtual void initial_contact(const IkeSa& sa) = 0;
+  // No other live ISAKMP SA with `sa`'s peer: only then does our Main Mode
+  // say INITIAL-CONTACT (RFC 2407 4.6.3.3), which makes the peer drop every
+  // SA it holds with us (a second rule to the same peer must not).
+  virtual bool first_contact(const IkeSa& sa) const = 0;
 };
 
 }  // namespace ipsec_fpga::ike

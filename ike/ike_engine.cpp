@@ -84,6 +84,13 @@ void IkeEngine::initial_contact(const IkeSa& sa) {
   }
 }
 
+bool IkeEngine::first_contact(const IkeSa& sa) const {
+  return std::none_of(sas_.begin(), sas_.end(), [&](const auto& other) {
+    return other.get() != &sa && other->state != IkeSa::State::dead &&
+           other->peer.address == sa.peer.address;
+  });
+}
+
 std::uint64_t IkeEngine::give_up_window() const {
   double total = 0;
   for (int n = 0; n <= settings_.retransmit_tries; ++n) {

@@ -61,6 +61,7 @@ class IkeEngine : private ExchangeContext {
   std::size_t phase2_negotiations() const override;
   std::vector<TrafficSelector> other_peers_remote_selectors(const IkeSa& sa) const override;
   void initial_contact(const IkeSa& sa) override;
+  bool first_contact(const IkeSa& sa) const override;
 
   IkeSa* find(const IsakmpHeader& header, const IpAddress& source);
   void new_responder(const Datagram& datagram, const IsakmpHeader& header);

@@ -142,7 +142,7 @@ void MainMode::on_mm4(IkeSa& sa, ExchangeContext& ctx, const IsakmpMessage& mess
   IdentificationPayload id = Phase1Steps::local_id(sa);
   sa.id_i_body = encode_payload_body(id);
   std::vector<Payload> payloads{id, HashPayload{sa.keymat->hash_i(sa.sa_i_body, sa.id_i_body)}};
-  if (sa.rule->initial_contact) payloads.push_back(initial_contact(sa));
+  if (sa.rule->initial_contact && ctx.first_contact(sa)) payloads.push_back(initial_contact(sa));
   sa.state = IkeSa::State::main_i3_sent;
   send_encrypted(sa, ctx, std::move(payloads), true);
 }

@@ -477,6 +477,38 @@ BOOST_AUTO_TEST_CASE(initial_contact_replaces_old_sas) {
   BOOST_TEST(n.b.engine.ike_sa_count() == 1u);
 }
 
+// A second rule to the same peer negotiates its own ISAKMP SA without
+// INITIAL-CONTACT: the peer keeps the first rule's SAs.
+BOOST_AUTO_TEST_CASE(second_rule_to_the_same_peer_sends_no_initial_contact) {
+  TwoGateways n(TwoGateways::rule_a(), TwoGateways::rule_b());
+  Rule second = TwoGateways::rule_a();
+  second.number = 2;
+  Side a({TwoGateways::rule_a(), second}, "gateway A, two rules");
+  auto shuttle = [&] {
+    for (int i = 0; i < 20; ++i) {
+      while (auto out = a.engine.poll()) {
+        if (auto* d = std::get_if<Datagram>(&*out)) n.b.engine.receive(*d);
+        if (auto* e = std::get_if<LogEvent>(&*out)) a.log.push_back(LogFormatter::message(*e));
+      }
+      while (auto out = n.b.engine.poll()) {
+        if (auto* d = std::get_if<Datagram>(&*out)) a.engine.receive(*d);
+        if (auto* e = std::get_if<LogEvent>(&*out)) n.b.log.push_back(LogFormatter::message(*e));
+        if (auto* del = std::get_if<SaDelete>(&*out)) n.b.deletes.push_back(*del);
+      }
+    }
+  };
+  a.engine.initiate(1);
+  shuttle();
+  BOOST_TEST(has_line(a, "Send:<ID><HASH><NOTFY>"));  // the first one says INITIAL-CONTACT
+  a.engine.initiate(2);
+  shuttle();
+  BOOST_TEST(count_lines(a, "Phase 1 IKE SA process done") == 2u);
+  BOOST_TEST(count_lines(a, "Send:<ID><HASH>") == 1u);  // the second one does not
+  BOOST_TEST(!has_line(n.b, "Delete SA of rule <7>: peer sent INITIAL-CONTACT"));
+  BOOST_TEST(n.b.deletes.empty());
+  BOOST_TEST(n.b.engine.ike_sa_count() == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(garbage_is_rejected_and_the_engine_keeps_working) {
   TwoGateways n(TwoGateways::rule_a(), TwoGateways::rule_b());
   Datagram junk{{ip("192.0.2.99"), 500}, {ip("198.51.100.1"), 500}, Bytes{1, 2, 3}};
