@@ -4,12 +4,16 @@
 
 #include <arpa/inet.h>
 #include <ifaddrs.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <deque>
@@ -35,17 +39,18 @@ using Clock = std::chrono::steady_clock;
 
 std::string errno_text(int error) { return std::strerror(error); }
 
-// The first IPv4 address of `interface` in the calling thread's namespace.
-std::optional<ike::IpAddress> interface_address(const std::string& interface) {
+// The IPv4 addresses of `interface` in the calling thread's namespace, the
+// primary (first) one first.
+std::vector<ike::IpAddress> interface_addresses(const std::string& interface) {
   ifaddrs* list = nullptr;
-  if (interface.empty() || ::getifaddrs(&list) != 0) return std::nullopt;
-  std::optional<ike::IpAddress> found;
-  for (ifaddrs* a = list; a != nullptr && !found; a = a->ifa_next) {
+  std::vector<ike::IpAddress> found;
+  if (interface.empty() || ::getifaddrs(&list) != 0) return found;
+  for (ifaddrs* a = list; a != nullptr; a = a->ifa_next) {
     if (a->ifa_addr == nullptr || a->ifa_addr->sa_family != AF_INET || interface != a->ifa_name)
       continue;
     const auto* in = reinterpret_cast<const sockaddr_in*>(a->ifa_addr);
     const auto* b = reinterpret_cast<const std::uint8_t*>(&in->sin_addr.s_addr);
-    found = ike::IpAddress::v4(b[0], b[1], b[2], b[3]);
+    found.push_back(ike::IpAddress::v4(b[0], b[1], b[2], b[3]));
   }
   ::freeifaddrs(list);
   return found;
@@ -124,7 +129,7 @@ struct NeedsSa {
 struct Reload {
   GatewayConfig config;
 };
-using Request = std::variant<NeedsSa, ike::Datagram, Reload>;
+using Request = std::variant<NeedsSa, ike::Datagram, Reload, driver::Event>;
 
 }  // namespace
 
@@ -138,6 +143,7 @@ struct Gateway::Impl {
     OutboundSa route;
     driver::Suite suite{driver::Cipher::null, driver::Integrity::none};
     bool tunnel_mode = true;
+    bool rekeyed = false;  // a new Quick Mode was started for its soft lifetime
     std::uint32_t lifetime_seconds = 0;
     std::uint32_t lifetime_kilobytes = 0;
     Clock::time_point installed;
@@ -157,7 +163,12 @@ struct Gateway::Impl {
   std::unique_ptr<driver::Board> owned_board;
   driver::Board* board = nullptr;
   std::unique_ptr<IpsecLog> log;
-  ike::IpAddress wan;
+  ike::IpAddress wan;                         // the IKE thread's copy
+  std::atomic<std::uint32_t> wan_v4{0};       // the same, for the data path threads
+  bool wan_follows_interface = false;         // no fixed [gateway] wan_address
+  std::vector<ike::IpAddress> wan_addresses;  // of the WAN interface, primary first
+  unsigned wan_ifindex = 0;
+  int netlink_fd = -1;  // RTM_NEWADDR / RTM_DELADDR of the WAN interface
   std::string wan_interface;
   std::string tun_name;
   std::unique_ptr<TunDevice> tun;
@@ -185,7 +196,7 @@ struct Gateway::Impl {
 
   // --- set-up ---
   void open(const std::string& uri, driver::Board* given);
-  void open_ike_socket();
+  void open_ike_socket(const ike::IpAddress& bind_address);
   void setup_spd_rule(const RuleConfig& rule);
   void add_routes(const RuleConfig& rule);  // the remote range through the TUN
   ike::EngineSettings engine_settings();
@@ -201,11 +212,26 @@ struct Gateway::Impl {
   void on_datagram(const ike::Datagram& datagram);
   void on_install(const ike::SaInstall& install);
   void on_delete(const ike::SaDelete& removal);
+  void on_board_event(const driver::Event& event);
+  void check_lifetimes();
+  void rekey(std::size_t index);
+  void expire(std::size_t index, const std::string& why);
   void install_manual(const RuleConfig& rule);
   void remove_pair(std::size_t index, bool keep_route);
   void drop_rule(int rule);  // IKE delete (Delete payloads) and every remaining SA of the rule
   void apply_reload(GatewayConfig next);
   void check_idle();
+  // The WAN address watcher (netlink).
+  void open_wan_watcher();
+  void receive_netlink();
+  void set_wan(const ike::IpAddress& address);
+  void on_wan_change(const ike::IpAddress& address);
+  ike::IpAddress current_wan() const {
+    const std::uint32_t v = wan_v4.load();
+    return ike::IpAddress::v4(static_cast<std::uint8_t>(v >> 24),
+                              static_cast<std::uint8_t>(v >> 16), static_cast<std::uint8_t>(v >> 8),
+                              static_cast<std::uint8_t>(v));
+  }
   void refresh_snapshots();
   void shutdown();
   void note(const std::string& text) { std::cerr << "ipsec-fpga: " << text << std::endl; }
@@ -240,15 +266,20 @@ void Gateway::Impl::open(const std::string& uri, driver::Board* given) {
   }
 
   wan_interface = options.wan_interface.empty() ? g.wan_interface : options.wan_interface;
+  wan_follows_interface = !g.wan_address.has_value();
   if (g.wan_address) {
-    wan = *g.wan_address;
-  } else if (auto a = interface_address(wan_interface)) {
-    wan = *a;
+    set_wan(*g.wan_address);
   } else {
-    wan = ike::IpAddress::v4(0, 0, 0, 0);
-    note("no IPv4 address on WAN interface '" + wan_interface +
-         "' yet: listening on 0.0.0.0, rules with my_ip 0.0.0.0 wait for it");
+    // Following the interface: the sockets listen on any address, a netlink
+    // watcher follows the interface's addresses (docs/gateway.md).
+    open_wan_watcher();
+    wan_addresses = interface_addresses(wan_interface);
+    set_wan(wan_addresses.empty() ? ike::IpAddress::v4(0, 0, 0, 0) : wan_addresses.front());
+    if (wan_addresses.empty())
+      note("no IPv4 address on WAN interface '" + wan_interface +
+           "' yet: listening on 0.0.0.0, rules with my_ip 0.0.0.0 wait for it");
   }
+  const ike::IpAddress bind_address = wan_follows_interface ? ike::IpAddress::v4(0, 0, 0, 0) : wan;
 
   tun_name = options.tun_name.empty() ? g.lan_interface : options.tun_name;
   try {
@@ -260,13 +291,13 @@ void Gateway::Impl::open(const std::string& uri, driver::Board* given) {
   }
   try {
     EspSocketsOptions so;
-    so.wan_address = wan;
+    so.wan_address = bind_address;
     so.udp_port = g.nat_t_port;
     sockets = std::make_unique<EspSockets>(so);
   } catch (const std::exception& e) {
     throw GatewayError(e.what());
   }
-  open_ike_socket();
+  open_ike_socket(bind_address);
   wake_fd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
   if (wake_fd < 0) throw GatewayError("eventfd: " + errno_text(errno));
 
@@ -280,7 +311,7 @@ void Gateway::Impl::open(const std::string& uri, driver::Board* given) {
       [this](std::span<const std::uint8_t> message, const ike::Endpoint& from) {
         ike::Datagram d;
         d.source = from;
-        d.destination = ike::Endpoint{wan, config.gateway.nat_t_port};
+        d.destination = ike::Endpoint{current_wan(), config.gateway.nat_t_port};
         d.payload.assign(message.begin(), message.end());
         enqueue(std::move(d));
       });
@@ -297,7 +328,12 @@ void Gateway::Impl::open(const std::string& uri, driver::Board* given) {
     stop_requested = true;
     wake();
   };
-  datapath = std::make_unique<Datapath>(*board, *tun, *sockets, spd, callbacks);
+  DatapathOptions datapath_options;
+  if (options.negotiation_notice_interval)
+    datapath_options.negotiation_notice_interval = *options.negotiation_notice_interval;
+  datapath = std::make_unique<Datapath>(*board, *tun, *sockets, spd, callbacks, datapath_options);
+  // SA events (soft/hard lifetime, error threshold) go to the IKE thread.
+  board->set_event_callback([this](const driver::Event& event) { enqueue(event); });
 
   random = options.random_seed
                ? std::unique_ptr<ike::RandomSource>(std::make_unique<ike::SeededRandomSource>(
@@ -307,7 +343,7 @@ void Gateway::Impl::open(const std::string& uri, driver::Board* given) {
   engine = std::make_unique<ike::IkeEngine>(policy, *random, engine_settings());
 }
 
-void Gateway::Impl::open_ike_socket() {
+void Gateway::Impl::open_ike_socket(const ike::IpAddress& bind_address) {
   const std::uint16_t port = config.gateway.ike_port;
   ike_fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
   if (ike_fd < 0)
@@ -315,13 +351,13 @@ void Gateway::Impl::open_ike_socket() {
   const int on = 1;
   ::setsockopt(ike_fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
   ::setsockopt(ike_fd, IPPROTO_IP, IP_PKTINFO, &on, sizeof on);
-  const sockaddr_in local = to_sockaddr(ike::Endpoint{wan, port});
+  const sockaddr_in local = to_sockaddr(ike::Endpoint{bind_address, port});
   if (::bind(ike_fd, reinterpret_cast<const sockaddr*>(&local), sizeof local) != 0) {
     const int error = errno;
     ::close(ike_fd);
     ike_fd = -1;
-    throw GatewayError("IKE socket: cannot bind " + wan.to_string() + ":" + std::to_string(port) +
-                       ": " + errno_text(error));
+    throw GatewayError("IKE socket: cannot bind " + bind_address.to_string() + ":" +
+                       std::to_string(port) + ": " + errno_text(error));
   }
 }
 
@@ -346,6 +382,7 @@ ike::EngineSettings Gateway::Impl::engine_settings() {
   s.nat_t_port = config.gateway.nat_t_port;
   s.max_errors = config.gateway.error_threshold;
   if (options.retransmit_timeout_ms) s.retransmit_timeout_ms = *options.retransmit_timeout_ms;
+  if (options.retransmit_tries) s.retransmit_tries = *options.retransmit_tries;
   const auto hold = std::chrono::duration_cast<std::chrono::milliseconds>(options.spi_reservation);
   // Quick Mode's inbound SPI comes from the board: an entry held for it.
   s.inbound_spi_source = [this, hold](int rule) -> std::uint32_t {
@@ -415,6 +452,8 @@ void Gateway::Impl::handle(Request& request) {
     engine->receive(*d);
   } else if (auto* reload = std::get_if<Reload>(&request)) {
     apply_reload(std::move(reload->config));
+  } else if (auto* event = std::get_if<driver::Event>(&request)) {
+    on_board_event(*event);
   }
   drain();
 }
@@ -439,9 +478,35 @@ void Gateway::Impl::on_datagram(const ike::Datagram& datagram) {
       datagram.destination.port == config.gateway.nat_t_port) {
     sent = sockets->send_ike(datagram.destination, datagram.payload);
   } else {
-    const sockaddr_in to = to_sockaddr(datagram.destination);
-    const ssize_t n = ::sendto(ike_fd, datagram.payload.data(), datagram.payload.size(), 0,
-                               reinterpret_cast<const sockaddr*>(&to), sizeof to);
+    sockaddr_in to = to_sockaddr(datagram.destination);
+    iovec iov{const_cast<std::uint8_t*>(datagram.payload.data()), datagram.payload.size()};
+    msghdr msg{};
+    msg.msg_name = &to;
+    msg.msg_namelen = sizeof to;
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(in_pktinfo))] = {};
+    if (wan_follows_interface && datagram.source.address.is_v4() &&
+        !datagram.source.address.is_unspecified()) {
+      // Listening on any address: send from the rule's own (my_ip or WAN).
+      msg.msg_control = control;
+      msg.msg_controllen = sizeof control;
+      cmsghdr* c = CMSG_FIRSTHDR(&msg);
+      c->cmsg_level = IPPROTO_IP;
+      c->cmsg_type = IP_PKTINFO;
+      c->cmsg_len = CMSG_LEN(sizeof(in_pktinfo));
+      in_pktinfo info{};
+      std::memcpy(&info.ipi_spec_dst.s_addr, datagram.source.address.bytes().data(), 4);
+      std::memcpy(CMSG_DATA(c), &info, sizeof info);
+    }
+    ssize_t n = ::sendmsg(ike_fd, &msg, 0);
+    if (n < 0 && msg.msg_control != nullptr) {
+      // That address is gone (the WAN address changed): the message (a
+      // Delete for an SA of the old address) goes from the current one.
+      msg.msg_control = nullptr;
+      msg.msg_controllen = 0;
+      n = ::sendmsg(ike_fd, &msg, 0);
+    }
     sent = n == static_cast<ssize_t>(datagram.payload.size());
   }
   if (!sent) engine->send_failed(datagram);  // "!! Failed to send IKE Packet"
@@ -460,6 +525,9 @@ void Gateway::Impl::on_install(const ike::SaInstall& install) {
         sa_parameters(driver::Direction::inbound, install.suite, install.tunnel_mode,
                       install.inbound.encryption_key, install.inbound.integrity_key,
                       install.inbound.spi, install.local, install.remote);
+    // The board counts auth/replay/decrypt failures and raises an event at
+    // the configured threshold ("!! Too many errors! Deleting SA").
+    in.error_threshold = static_cast<std::uint32_t>(config.gateway.error_threshold);
     pair.inbound = board->install_sa(std::move(in));
     if (pair.inbound.spi != install.inbound.spi) {
       // Not a reserved SPI (the reservation lapsed): the peer would send to
@@ -472,6 +540,10 @@ void Gateway::Impl::on_install(const ike::SaInstall& install) {
         sa_parameters(driver::Direction::outbound, install.suite, install.tunnel_mode,
                       install.outbound.encryption_key, install.outbound.integrity_key,
                       install.outbound.spi, install.local, install.remote);
+    // The kilobyte lifetime's soft limit (time to rekey) is the board's.
+    if (out.lifetime.hard_bytes != 0)
+      out.lifetime.soft_bytes = static_cast<std::uint64_t>(
+          static_cast<double>(out.lifetime.hard_bytes) * options.rekey_fraction);
     try {
       pair.outbound = board->install_sa(std::move(out));
     } catch (...) {
@@ -643,6 +715,196 @@ void Gateway::Impl::apply_reload(GatewayConfig next) {
   }
 }
 
+// --- the WAN address watcher ---
+
+void Gateway::Impl::set_wan(const ike::IpAddress& address) {
+  wan = address;
+  wan_v4 = address.is_v4() ? as_u32(address) : 0;
+}
+
+void Gateway::Impl::open_wan_watcher() {
+  wan_ifindex = ::if_nametoindex(wan_interface.c_str());
+  if (wan_ifindex == 0) {
+    note("WAN interface '" + wan_interface + "' not found: its address is not followed");
+    return;
+  }
+  netlink_fd = ::socket(AF_NETLINK, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, NETLINK_ROUTE);
+  if (netlink_fd < 0) throw GatewayError("netlink socket (WAN watcher): " + errno_text(errno));
+  sockaddr_nl local{};
+  local.nl_family = AF_NETLINK;
+  local.nl_groups = RTMGRP_IPV4_IFADDR;
+  if (::bind(netlink_fd, reinterpret_cast<const sockaddr*>(&local), sizeof local) != 0) {
+    const int error = errno;
+    ::close(netlink_fd);
+    netlink_fd = -1;
+    throw GatewayError("netlink socket (WAN watcher): bind: " + errno_text(error));
+  }
+}
+
+void Gateway::Impl::receive_netlink() {
+  alignas(nlmsghdr) char buffer[16384];
+  bool changed = false;
+  for (;;) {
+    const ssize_t got = ::recv(netlink_fd, buffer, sizeof buffer, 0);
+    if (got < 0) {
+      if (errno == ENOBUFS) {  // events lost: read the interface again
+        wan_addresses = interface_addresses(wan_interface);
+        changed = true;
+        continue;
+      }
+      break;
+    }
+    auto remaining = static_cast<std::size_t>(got);
+    for (auto* h = reinterpret_cast<nlmsghdr*>(buffer); NLMSG_OK(h, remaining);
+         h = NLMSG_NEXT(h, remaining)) {
+      if (h->nlmsg_type != RTM_NEWADDR && h->nlmsg_type != RTM_DELADDR) continue;
+      const auto* ifa = static_cast<const ifaddrmsg*>(NLMSG_DATA(h));
+      if (ifa->ifa_family != AF_INET || ifa->ifa_index != wan_ifindex) continue;
+      std::optional<ike::IpAddress> address;
+      auto length = static_cast<unsigned>(IFA_PAYLOAD(h));
+      for (auto* a = IFA_RTA(ifa); RTA_OK(a, length); a = RTA_NEXT(a, length)) {
+        if ((a->rta_type == IFA_LOCAL || (a->rta_type == IFA_ADDRESS && !address)) &&
+            RTA_PAYLOAD(a) == 4) {
+          const auto* b = static_cast<const std::uint8_t*>(RTA_DATA(a));
+          address = ike::IpAddress::v4(b[0], b[1], b[2], b[3]);
+        }
+      }
+      if (!address) continue;
+      auto it = std::find(wan_addresses.begin(), wan_addresses.end(), *address);
+      if (h->nlmsg_type == RTM_NEWADDR && it == wan_addresses.end())
+        wan_addresses.push_back(*address);
+      if (h->nlmsg_type == RTM_DELADDR && it != wan_addresses.end()) wan_addresses.erase(it);
+      changed = true;
+    }
+  }
+  if (!changed) return;
+  const ike::IpAddress next =
+      wan_addresses.empty() ? ike::IpAddress::v4(0, 0, 0, 0) : wan_addresses.front();
+  if (next != wan) on_wan_change(next);
+}
+
+void Gateway::Impl::on_wan_change(const ike::IpAddress& address) {
+  const ike::IpAddress old = wan;
+  set_wan(address);
+  if (address.is_unspecified()) {
+    note("WAN interface '" + wan_interface + "' lost its address " + old.to_string() +
+         ": rules with my_ip 0.0.0.0 wait for a new one");
+    return;
+  }
+  PacketLogEvent event;
+  event.message = PacketLogMessage::wan_ip_changed;  // "!! WAN IP changed to <IP>"
+  event.address = address;
+  log->add(event);
+  // IKE SAs of the rules that follow the WAN address were bound to the old
+  // one: deleted (the peer is told, from the new address), renegotiated
+  // when traffic needs them; their rule objects get the new address.
+  std::vector<int> unchanged;
+  for (const RuleConfig& rule : config.rules) {
+    if (rule.active && rule.follows_wan_address()) {
+      if (rule.key_management == KeyManagement::ike) drop_rule(rule.index);
+    } else {
+      unchanged.push_back(rule.index);
+    }
+  }
+  build_policy(unchanged);
+}
+
+// --- SA lifetimes and the board's events ---
+
+void Gateway::Impl::rekey(std::size_t index) {
+  int rule = 0;
+  {
+    std::lock_guard lock(state_mutex);
+    SaPair& pair = pairs[index];
+    if (pair.rekeyed || pair.manual) return;
+    // Only the rule's newest pair is rekeyed.
+    for (std::size_t i = index + 1; i < pairs.size(); ++i)
+      if (pairs[i].rule == pair.rule) return;
+    pair.rekeyed = true;
+    rule = pair.rule;
+  }
+  if (ike_rule(rule) == nullptr) return;
+  note("rule " + std::to_string(rule) + ": SA soft lifetime reached, rekeying");
+  engine->initiate(rule);  // "Start Phase 2: Quick Mode" on the ISAKMP SA (or Main Mode first)
+  drain();
+}
+
+void Gateway::Impl::expire(std::size_t index, const std::string& why) {
+  SaPair pair;
+  bool newer = false;
+  {
+    std::lock_guard lock(state_mutex);
+    pair = pairs[index];
+    for (std::size_t i = index + 1; i < pairs.size(); ++i)
+      newer = newer || pairs[i].rule == pair.rule;
+  }
+  ike::LogEvent event{ike::LogMessage::sa_deleted, pair.rule, pair.route.peer};
+  event.detail = why;
+  log->add(event);
+  if (!newer && !pair.manual && ike_rule(pair.rule) != nullptr) {
+    drop_rule(pair.rule);  // the peer hears it; the next packet negotiates again
+  } else {
+    remove_pair(index, false);  // a newer pair (the rekey) carries the traffic
+  }
+}
+
+void Gateway::Impl::on_board_event(const driver::Event& event) {
+  std::optional<std::size_t> found;
+  {
+    std::lock_guard lock(state_mutex);
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+      const driver::SaHandle& h =
+          event.direction == driver::Direction::inbound ? pairs[i].inbound : pairs[i].outbound;
+      if (h.entry == event.sa && h.spi == event.spi) found = i;
+    }
+  }
+  if (!found) return;  // already removed
+  if (event.events & driver::event_bits::error_threshold) {
+    int rule = 0;
+    ike::IpAddress peer;
+    bool manual = false;
+    {
+      std::lock_guard lock(state_mutex);
+      rule = pairs[*found].rule;
+      peer = pairs[*found].route.peer;
+      manual = pairs[*found].manual;
+    }
+    log->add(ike::LogEvent{ike::LogMessage::too_many_errors_deleting_sa, rule, peer});
+    if (!manual && ike_rule(rule) != nullptr) {
+      drop_rule(rule);  // renegotiated when traffic needs it
+    } else {
+      note("rule " + std::to_string(rule) +
+           " (manual keys): too many errors on its inbound SA; kept (no IKE to replace it)");
+    }
+    return;
+  }
+  if (event.events & (driver::event_bits::hard_lifetime | driver::event_bits::sequence_overflow)) {
+    expire(*found, event.events & driver::event_bits::hard_lifetime ? "hard lifetime reached"
+                                                                    : "sequence numbers exhausted");
+    return;
+  }
+  if (event.events & driver::event_bits::soft_lifetime) rekey(*found);
+}
+
+void Gateway::Impl::check_lifetimes() {
+  const auto now = Clock::now();
+  for (std::size_t i = 0; i < pairs.size(); ++i) {  // pairs only change on this thread
+    SaPair p;
+    {
+      std::lock_guard lock(state_mutex);
+      if (i >= pairs.size()) break;
+      p = pairs[i];
+    }
+    if (p.lifetime_seconds == 0 || p.manual) continue;
+    const double used = std::chrono::duration<double>(now - p.installed).count();
+    if (used >= p.lifetime_seconds) {
+      expire(i, "hard lifetime reached");
+      return;  // indices moved; the next tick looks again
+    }
+    if (!p.rekeyed && used >= options.rekey_fraction * p.lifetime_seconds) rekey(i);
+  }
+}
+
 void Gateway::Impl::check_idle() {
   for (int rule : datapath->check_idle()) {
     PacketLogEvent event;
@@ -677,6 +939,7 @@ void Gateway::Impl::loop() {
           std::chrono::duration_cast<std::chrono::milliseconds>(now - started).count()));
       drain();
       check_idle();
+      check_lifetimes();
       if (now - last_log_tick >= std::chrono::seconds{1}) {
         log->tick();
         last_log_tick = now;
@@ -684,16 +947,18 @@ void Gateway::Impl::loop() {
       refresh_snapshots();
       next_tick = now + options.tick;
     }
-    pollfd fds[2] = {{ike_fd, POLLIN, 0}, {wake_fd, POLLIN, 0}};
+    pollfd fds[3] = {{ike_fd, POLLIN, 0}, {wake_fd, POLLIN, 0}, {netlink_fd, POLLIN, 0}};
     const auto wait =
         std::chrono::duration_cast<std::chrono::milliseconds>(next_tick - Clock::now()).count();
-    const int ready = ::poll(fds, 2, static_cast<int>(std::max<long long>(0, wait)));
+    const int ready =
+        ::poll(fds, netlink_fd >= 0 ? 3 : 2, static_cast<int>(std::max<long long>(0, wait)));
     if (ready <= 0) continue;
     if (fds[1].revents & POLLIN) {
       std::uint64_t count = 0;
       [[maybe_unused]] ssize_t n = ::read(wake_fd, &count, sizeof count);
     }
     if (fds[0].revents & POLLIN) receive_ike_500();
+    if (netlink_fd >= 0 && (fds[2].revents & POLLIN)) receive_netlink();
     std::deque<Request> requests;
     {
       std::lock_guard lock(queue_mutex);
@@ -749,6 +1014,8 @@ void Gateway::Impl::shutdown() {
   sockets.reset();
   if (ike_fd >= 0) ::close(ike_fd);
   ike_fd = -1;
+  if (netlink_fd >= 0) ::close(netlink_fd);
+  netlink_fd = -1;
 }
 
 // --- Gateway ---
@@ -768,6 +1035,8 @@ Gateway::~Gateway() {
     if (impl_->datapath) impl_->datapath->stop();
     if (impl_->ike_fd >= 0) ::close(impl_->ike_fd);
     if (impl_->wake_fd >= 0) ::close(impl_->wake_fd);
+    if (impl_->netlink_fd >= 0) ::close(impl_->netlink_fd);
+    if (impl_->board) impl_->board->set_event_callback(nullptr);
   }
 }
 
@@ -818,7 +1087,8 @@ GatewayStatus Gateway::status() const {
   s.version = g.options.version;
   s.config_file = g.options.config_file.empty() ? g.config.source_name : g.options.config_file;
   s.tun_name = g.tun_name;
-  s.wan_address = g.wan.is_unspecified() ? "" : g.wan.to_string();
+  const ike::IpAddress wan = g.current_wan();
+  s.wan_address = wan.is_unspecified() ? "" : wan.to_string();
   s.pid = ::getpid();
   s.uptime_s = std::chrono::duration_cast<std::chrono::seconds>(Clock::now() - g.started).count();
   const driver::Capabilities& c = g.board->capabilities();

@@ -53,6 +53,13 @@ struct GatewayOptions {
   std::chrono::milliseconds tick{100};
   // IKE tunables (retransmit timers). Default: ike::EngineSettings' own.
   std::optional<std::uint64_t> retransmit_timeout_ms;
+  std::optional<int> retransmit_tries;  // retransmits before "!! Too many errors! Deleting SA"
+  // A rule still without SA reports "Cannot find outbound SA" (and asks
+  // IKE again) at most this often. Default: the Datapath's (10 s).
+  std::optional<std::chrono::seconds> negotiation_notice_interval;
+  // IPsec SAs are rekeyed (a new Quick Mode) when this fraction of their
+  // lifetime (seconds, or kilobytes: the board's soft limit) is used.
+  double rekey_fraction = 0.8;
   // How long a reserved inbound SPI waits for its Quick Mode to finish.
   std::chrono::seconds spi_reservation{90};
   // Seed for the IKE random source (tests); nullopt: OpenSSL's RNG.

@@ -66,18 +66,23 @@ class GatewayRun {
  public:
   GatewayRun(const std::string& netns, bool a, const std::string& tun,
              std::function<void(driver::Board&)> before = {}, std::string peer = "")
+      : GatewayRun(netns, config_text(a, tun, peer), a ? 1 : 2, {}, std::move(before)) {}
+  // Any config; `tune` adjusts the options (shorter IKE timers...).
+  GatewayRun(const std::string& netns, const std::string& text, std::uint64_t seed,
+             std::function<void(GatewayOptions&)> tune = {},
+             std::function<void(driver::Board&)> before = {})
       : netns_(netns) {
     board = driver::open_board("sim:");
     if (before) before(*board);
     std::promise<void> ready;
     auto started = ready.get_future();
-    thread_ = std::thread([this, a, tun, peer, &ready] {
+    thread_ = std::thread([this, text, seed, tune, &ready] {
       try {
         NetnsEntry in(netns_);
-        GatewayConfig config =
-            parse_config_string(config_text(a, tun, peer), a ? "a.toml" : "b.toml");
+        GatewayConfig config = parse_config_string(text, "gw" + std::to_string(seed) + ".toml");
         GatewayOptions options;
-        options.random_seed = a ? 1 : 2;
+        options.random_seed = seed;
+        if (tune) tune(options);
         gateway = std::make_unique<Gateway>(std::move(config), *board, options);
         ready.set_value();
       } catch (...) {
@@ -93,7 +98,13 @@ class GatewayRun {
       throw;
     }
   }
-  ~GatewayRun() { stop(); }
+  // GATEWAY_TEST_LOG=1: each gateway's IPSec log on stderr at the end.
+  ~GatewayRun() {
+    stop();
+    if (std::getenv("GATEWAY_TEST_LOG") != nullptr && gateway)
+      for (const LogEntry& e : gateway->log_entries())
+        std::cerr << netns_ << ": " << e.message << "\n";
+  }
 
   int stop() {
     if (thread_.joinable()) {
@@ -112,13 +123,26 @@ class GatewayRun {
     const auto lines = log_lines();
     return static_cast<std::size_t>(std::count(lines.begin(), lines.end(), line));
   }
-  bool wait_for_line(const std::string& line, std::chrono::milliseconds timeout) const {
+  bool wait_for_line(const std::string& line, std::chrono::milliseconds timeout,
+                     std::size_t times = 1) const {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (std::chrono::steady_clock::now() < deadline) {
-      if (count(line) > 0) return true;
-      std::this_thread::sleep_for(50ms);
+      if (count(line) >= times) return true;
+      std::this_thread::sleep_for(20ms);
     }
     return false;
+  }
+  bool wait_for_prefix(const std::string& prefix, std::chrono::milliseconds timeout) const {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+      for (const std::string& l : log_lines())
+        if (l.rfind(prefix, 0) == 0) return true;
+      std::this_thread::sleep_for(20ms);
+    }
+    return false;
+  }
+  void print_log(const std::string& who) const {
+    for (const std::string& l : log_lines()) BOOST_TEST_MESSAGE(who << ": " << l);
   }
 
   // Entries whose valid bit is set, read back from the board.
@@ -309,6 +333,135 @@ class UdpNat {
   std::thread thread_;
 };
 
+// --- building blocks of the catalog scenarios (docs/gateway.md, "Log catalog coverage") ---
+
+// One [[rule]]: what differs between the scenarios.
+struct RuleSpec {
+  int index = 1;
+  std::string my_ip = "0.0.0.0";
+  std::string peer;  // secure_gateway; "0.0.0.0": dynamic
+  std::string local, remote;
+  std::string psk = "gateway test key";
+  std::string phase1_encryption = "aes128";
+  std::string phase2_encryption = "aes128";
+  unsigned idle_timeout = 0;
+  unsigned lifetime_seconds = 0;  // phase 2; 0: the default
+};
+
+std::string rule_text(const RuleSpec& r) {
+  std::string t = "\n[[rule]]\nindex = " + std::to_string(r.index) + "\nname = \"rule" +
+                  std::to_string(r.index) + "\"\nmy_ip = \"" + r.my_ip + "\"\nsecure_gateway = \"" +
+                  r.peer + "\"\nlocal = \"" + r.local + "\"\nremote = \"" + r.remote +
+                  "\"\npre_shared_key = \"" + r.psk + "\"\n";
+  if (r.idle_timeout != 0) t += "idle_timeout_seconds = " + std::to_string(r.idle_timeout) + "\n";
+  t += "[rule.phase1]\nencryption = \"" + r.phase1_encryption +
+       "\"\nhash = \"sha1\"\ndh_group = 14\n[rule.phase2]\nencryption = \"" + r.phase2_encryption +
+       "\"\nauthentication = \"sha1\"\npfs = \"none\"\n";
+  if (r.lifetime_seconds != 0)
+    t += "lifetime_seconds = " + std::to_string(r.lifetime_seconds) + "\n";
+  return t;
+}
+
+// [gateway] with a fixed WAN address, or wan_address = "" to follow `wan_interface`.
+std::string gateway_text(const std::string& wan_interface, const std::string& wan_address,
+                         const std::string& tun, const std::string& lan,
+                         const std::string& extra = "") {
+  return "[gateway]\nwan_interface = \"" + wan_interface + "\"\nwan_address = \"" +
+         (wan_address.empty() ? std::string("interface") : wan_address) + "\"\nlan_interface = \"" +
+         tun + "\"\nlan_address = \"" + lan + "\"\nlog_file = \"-\"\nboard = \"sim:\"\n" + extra;
+}
+
+// One UDP datagram from `from` (an address of `netns`) to `to`:9: enough
+// for the outbound SPD to match it (and start IKE if the rule has no SA).
+void send_udp(const std::string& netns, const char* from, const char* to) {
+  int fd = -1;
+  {
+    NetnsEntry in(netns);
+    fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  }
+  const sockaddr_in me = address(from, 0);
+  const sockaddr_in there = address(to, 9);
+  if (::bind(fd, reinterpret_cast<const sockaddr*>(&me), sizeof me) == 0)
+    ::sendto(fd, "x", 1, 0, reinterpret_cast<const sockaddr*>(&there), sizeof there);
+  ::close(fd);
+}
+
+// A raw IP protocol 50 socket in `netns`: sees a copy of every ESP packet
+// that arrives there, and sends bare ESP (the kernel adds the IPv4 header).
+class RawEsp {
+ public:
+  explicit RawEsp(const std::string& netns) {
+    NetnsEntry in(netns);
+    fd_ = ::socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_ESP);
+    if (fd_ < 0) throw std::runtime_error(std::string("raw ESP socket: ") + std::strerror(errno));
+  }
+  ~RawEsp() { ::close(fd_); }
+  // The next ESP packet from `source` (bare ESP, IPv4 header removed).
+  Bytes receive_from(const char* source, std::chrono::milliseconds timeout) {
+    in_addr want{};
+    ::inet_pton(AF_INET, source, &want);
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    std::uint8_t buffer[65536];
+    while (std::chrono::steady_clock::now() < deadline) {
+      pollfd p{fd_, POLLIN, 0};
+      if (::poll(&p, 1, 50) <= 0) continue;
+      sockaddr_in from{};
+      socklen_t len = sizeof from;
+      const ssize_t n =
+          ::recvfrom(fd_, buffer, sizeof buffer, 0, reinterpret_cast<sockaddr*>(&from), &len);
+      if (n < 28 || from.sin_addr.s_addr != want.s_addr) continue;
+      const std::size_t header = (buffer[0] & 0x0f) * 4u;
+      return Bytes(buffer + header, buffer + n);
+    }
+    return {};
+  }
+  void send_to(const char* destination, const Bytes& esp) {
+    const sockaddr_in to = address(destination, 0);
+    ::sendto(fd_, esp.data(), esp.size(), 0, reinterpret_cast<const sockaddr*>(&to), sizeof to);
+  }
+
+ private:
+  int fd_ = -1;
+};
+
+std::uint32_t be32(const Bytes& b, std::size_t at) {
+  return (std::uint32_t{b[at]} << 24) | (std::uint32_t{b[at + 1]} << 16) |
+         (std::uint32_t{b[at + 2]} << 8) | b[at + 3];
+}
+void put_be32(Bytes& b, std::size_t at, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) b[at + i] = static_cast<std::uint8_t>(v >> (24 - 8 * i));
+}
+
+bool wait_until(const std::function<bool()>& condition, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (condition()) return true;
+    std::this_thread::sleep_for(20ms);
+  }
+  return condition();
+}
+
+// Prints a case's wall time (docs/gateway.md lists them).
+struct CaseTimer {
+  std::string name;
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+  ~CaseTimer() {
+    std::cout << name << ": "
+              << std::chrono::duration_cast<std::chrono::milliseconds>(
+                     std::chrono::steady_clock::now() - start)
+                     .count()
+              << " ms" << std::endl;
+  }
+};
+
+// Shorter IKE timers: 300 ms, 2 retransmits (about 1.8 s before giving up).
+void quick_ike(GatewayOptions& o) {
+  o.retransmit_timeout_ms = 300;
+  o.retransmit_tries = 2;
+  o.negotiation_notice_interval = std::chrono::seconds{1};
+  o.tick = std::chrono::milliseconds{50};
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(two_gateways_over_udp_4500_behind_a_nat,
@@ -444,4 +597,171 @@ BOOST_AUTO_TEST_CASE(two_gateways_negotiate_carry_traffic_reload_and_stop,
                    std::chrono::steady_clock::now() - t0)
                    .count()
             << " ms" << std::endl;
+}
+
+// "!! WAN IP changed to <IP>": a follows its WAN interface (wan_address =
+// "interface", my_ip 0.0.0.0); its address changes from 192.0.2.1 to
+// 192.0.2.11 under the running gateway. The IKE SA of the old address is
+// deleted (b hears the Delete and empties its table) and the next packet
+// negotiates again from the new address. b answers any peer (dynamic).
+BOOST_AUTO_TEST_CASE(wan_address_change, *boost::unit_test::precondition(netns_available)) {
+  CaseTimer timer{"host.gateway.wan_change"};
+  NamespacePair ns("gww");
+  const std::string pid = std::to_string(::getpid());
+  GatewayRun b(
+      ns.b,
+      gateway_text(ns.veth_b, "192.0.2.2", "gwwb" + pid, "203.0.113.1/24") +
+          rule_text({.peer = "0.0.0.0", .local = "203.0.113.0/24", .remote = "198.51.100.0/24"}),
+      2, quick_ike);
+  GatewayRun a(
+      ns.a,
+      gateway_text(ns.veth_a, "", "gwwa" + pid, "198.51.100.1/24") +
+          rule_text({.peer = "192.0.2.2", .local = "198.51.100.0/24", .remote = "203.0.113.0/24"}),
+      1, quick_ike);
+  BOOST_TEST(a.gateway->status().wan_address == "192.0.2.1");
+  BOOST_REQUIRE(ping_until_answered(ns.a, "198.51.100.1", "203.0.113.1", 10));
+  BOOST_TEST(b.count("Recv Main Mode request from <192.0.2.1>") == 1u);
+
+  // The new address first (kept when the old one goes), then the old one away.
+  must_run({"ip", "netns", "exec", ns.a, "sysctl", "-qw",
+            "net.ipv4.conf." + ns.veth_a + ".promote_secondaries=1"});
+  must_run({"ip", "-n", ns.a, "addr", "add", "192.0.2.11/24", "dev", ns.veth_a});
+  must_run({"ip", "-n", ns.a, "addr", "del", "192.0.2.1/24", "dev", ns.veth_a});
+  BOOST_REQUIRE(a.wait_for_line("!! WAN IP changed to <192.0.2.11>", 3s));
+  BOOST_TEST(a.gateway->status().wan_address == "192.0.2.11");
+  BOOST_TEST(wait_until([&] { return a.gateway->sa_table().empty(); }, 2s));
+  BOOST_TEST(wait_until([&] { return b.gateway->sa_table().empty(); }, 3s));  // the Delete came
+
+  BOOST_REQUIRE(ping_until_answered(ns.a, "198.51.100.1", "203.0.113.1", 10));
+  BOOST_TEST(a.count("Send Main Mode request to <192.0.2.2>") == 2u);
+  BOOST_TEST(b.count("Recv Main Mode request from <192.0.2.11>") == 1u);
+  BOOST_TEST(a.count("Phase 1 IKE SA process done") == 2u);
+  a.print_log("a");
+  b.print_log("b");
+}
+
+// A peer whose answers never arrive (b has no route back to a): a logs
+// "!! IKE Packet Retransmit" (twice with the shortened timers), "!! IKE
+// Negotiation is in process" for a packet that comes while Main Mode still
+// waits, then "!! Too many errors! Deleting SA"; b logs "!! Failed to send
+// IKE Packet" for its answers and "!! Duplicate requests with the same
+// cookie" for a's retransmits, and gives up on its half-open SA too. A peer
+// without a route from a: "!! Failed to send IKE Packet" on a.
+BOOST_AUTO_TEST_CASE(silent_and_unreachable_peers,
+                     *boost::unit_test::precondition(netns_available)) {
+  CaseTimer timer{"host.gateway.silent_peer"};
+  NamespacePair ns("gws");
+  const std::string pid = std::to_string(::getpid());
+  must_run({"ip", "-n", ns.a, "route", "add", "unreachable", "192.0.2.200/32"});
+  must_run({"ip", "-n", ns.b, "route", "add", "unreachable", "192.0.2.1/32"});
+  GatewayRun b(
+      ns.b,
+      gateway_text(ns.veth_b, "192.0.2.2", "gwsb" + pid, "203.0.113.1/24") +
+          rule_text({.peer = "192.0.2.1", .local = "203.0.113.0/25", .remote = "198.51.100.0/24"}),
+      2, quick_ike);
+  GatewayRun a(ns.a,
+               gateway_text(ns.veth_a, "192.0.2.1", "gwsa" + pid, "198.51.100.1/24") +
+                   rule_text({.index = 1,
+                              .peer = "192.0.2.2",
+                              .local = "198.51.100.0/24",
+                              .remote = "203.0.113.0/25"}) +
+                   rule_text({.index = 2,
+                              .peer = "192.0.2.200",
+                              .local = "198.51.100.0/24",
+                              .remote = "203.0.113.128/25"}),
+               1, quick_ike);
+  send_udp(ns.a, "198.51.100.1", "203.0.113.1");
+  send_udp(ns.a, "198.51.100.1", "203.0.113.129");
+  BOOST_TEST(a.wait_for_line("!! Failed to send IKE Packet", 2s));
+  BOOST_TEST(a.count("Send Main Mode request to <192.0.2.200>") == 1u);
+  BOOST_TEST(a.wait_for_line("!! IKE Packet Retransmit", 2s));
+  BOOST_TEST(b.wait_for_line("Recv Main Mode request from <192.0.2.1>", 2s));
+  BOOST_TEST(b.wait_for_line("!! Failed to send IKE Packet", 2s));
+  BOOST_TEST(b.wait_for_line("!! Duplicate requests with the same cookie", 2s));
+  std::this_thread::sleep_for(1100ms);  // past the 1 s notice interval, Main Mode still waiting
+  send_udp(ns.a, "198.51.100.1", "203.0.113.1");
+  BOOST_TEST(a.wait_for_line("!! IKE Negotiation is in process", 2s));
+  BOOST_TEST(a.count("Cannot find outbound SA for rule <1>") == 2u);
+  BOOST_TEST(a.wait_for_line("!! Too many errors! Deleting SA", 3s, 2));  // both rules
+  BOOST_TEST(a.count("!! IKE Packet Retransmit") >= 2u);
+  BOOST_TEST(a.count("Phase 1 IKE SA process done") == 0u);
+  BOOST_TEST(b.wait_for_line("!! Too many errors! Deleting SA", 3s));  // its half-open SA
+}
+
+// Table 27-1's refusals, each from one rule of gateway a against b, whose
+// rule 1 answers any peer (local 203.0.113.0/25, remote 198.51.100.0/24) and
+// whose rule 2 names another gateway (remote 198.51.100.192/26):
+//   rule 1 (198.51.100.0/26 - 203.0.113.0/27)   accepted, traffic flows
+//   rule 2 (198.51.100.192/26 - ...)            conflict with rule <2>
+//   rule 3 (0.0.0.0/0 - ...)                    Invalid IP
+//   rule 4 (... - 203.0.113.128/26)             Verifying Local ID failed
+//   rule 5 (192.0.2.1 - ...)                    Verifying Remote ID failed
+//   rule 6 (Phase 2 3DES)                       No proposal chosen (Phase 2)
+//   rule 7 (Phase 1 3DES)                       No proposal chosen (Phase 1)
+//   rule 8 (another PSK)                        Phase 1 fails (not a catalog line)
+//   rule 9 (from 192.0.2.5, 198.51.100.0/27)    a second peer: Remote IP ... conflicts
+BOOST_AUTO_TEST_CASE(phase2_ids_proposals_and_conflicts,
+                     *boost::unit_test::precondition(netns_available)) {
+  CaseTimer timer{"host.gateway.ids"};
+  NamespacePair ns("gwi");
+  const std::string pid = std::to_string(::getpid());
+  must_run({"ip", "-n", ns.a, "addr", "add", "192.0.2.5/24", "dev", ns.veth_a});
+  for (const char* extra : {"198.51.100.65/32", "198.51.100.129/32", "198.51.100.193/32"})
+    must_run({"ip", "-n", ns.a, "addr", "add", extra, "dev", "lo"});
+  GatewayRun b(ns.b,
+               gateway_text(ns.veth_b, "192.0.2.2", "gwib" + pid, "203.0.113.1/24") +
+                   rule_text({.index = 1,
+                              .peer = "0.0.0.0",
+                              .local = "203.0.113.0/25",
+                              .remote = "198.51.100.0/24"}) +
+                   rule_text({.index = 2,
+                              .peer = "192.0.2.99",
+                              .local = "203.0.113.0/25",
+                              .remote = "198.51.100.192/26"}),
+               2, quick_ike);
+  auto rule = [](int index, std::string local, std::string remote) {
+    return RuleSpec{.index = index, .peer = "192.0.2.2", .local = local, .remote = remote};
+  };
+  RuleSpec r6 = rule(6, "198.51.100.128/26", "203.0.113.32/28");
+  r6.phase2_encryption = "3des";
+  RuleSpec r7 = rule(7, "198.51.100.128/26", "203.0.113.224/28");
+  r7.phase1_encryption = "3des";
+  RuleSpec r8 = rule(8, "198.51.100.128/26", "203.0.113.240/28");
+  r8.psk = "not the key b has";
+  RuleSpec r9 = rule(9, "198.51.100.0/27", "203.0.113.48/28");
+  r9.my_ip = "192.0.2.5";
+  // a listens on every address of its WAN interface (rule 9 speaks from 192.0.2.5).
+  GatewayRun a(ns.a,
+               gateway_text(ns.veth_a, "", "gwia" + pid, "198.51.100.1/24") +
+                   rule_text(rule(1, "198.51.100.0/26", "203.0.113.0/27")) +
+                   rule_text(rule(2, "198.51.100.192/26", "203.0.113.192/28")) +
+                   rule_text(rule(3, "0.0.0.0/0", "203.0.113.64/27")) +
+                   rule_text(rule(4, "198.51.100.64/26", "203.0.113.128/26")) +
+                   rule_text(rule(5, "192.0.2.1", "203.0.113.96/27")) + rule_text(r6) +
+                   rule_text(r7) + rule_text(r8) + rule_text(r9),
+               1, quick_ike);
+  BOOST_REQUIRE(ping_until_answered(ns.a, "198.51.100.1", "203.0.113.1", 10));
+  send_udp(ns.a, "198.51.100.193", "203.0.113.193");  // rule 2
+  send_udp(ns.a, "198.51.100.1", "203.0.113.65");     // rule 3
+  send_udp(ns.a, "198.51.100.65", "203.0.113.129");   // rule 4
+  send_udp(ns.a, "192.0.2.1", "203.0.113.97");        // rule 5
+  send_udp(ns.a, "198.51.100.129", "203.0.113.33");   // rule 6
+  send_udp(ns.a, "198.51.100.129", "203.0.113.225");  // rule 7
+  send_udp(ns.a, "198.51.100.129", "203.0.113.241");  // rule 8
+  send_udp(ns.a, "198.51.100.1", "203.0.113.49");     // rule 9
+  BOOST_TEST(
+      b.wait_for_line("!! Local / remote IPs of incoming request conflict with rule <2>", 4s));
+  BOOST_TEST(b.wait_for_line("!! Invalid IP <0.0.0.0>/<255.255.255.255>", 2s));
+  BOOST_TEST(b.wait_for_line("!! Remote IP <198.51.100.0> / <198.51.100.31> conflicts", 2s));
+  BOOST_TEST(b.wait_for_line("!! Verifying Remote ID failed", 2s));
+  BOOST_TEST(b.wait_for_line("!! Verifying Local ID failed", 2s));
+  BOOST_TEST(b.wait_for_line("!! No proposal chosen", 2s, 2));                    // rules 6 and 7
+  BOOST_TEST(b.wait_for_prefix("!! Malformed IKE packet from <192.0.2.1>", 2s));  // rule 8
+  BOOST_TEST(b.count("Recv Main Mode request from <192.0.2.5>") == 1u);
+  // a hears the refusals it is told about.
+  BOOST_TEST(a.wait_for_line("!! No proposal chosen", 2s, 2));
+  BOOST_TEST(a.count("!! Verifying Remote ID failed") >= 4u);  // INVALID-ID-INFORMATION notifies
+  BOOST_TEST(a.gateway->sa_table().size() == 2u);              // rule 1 only
+  a.print_log("a");
+  b.print_log("b");
 }
