@@ -62,7 +62,7 @@ int version_command(const std::vector<std::string>& args, std::ostream& out, std
     const auto uri = vm["board"].as<std::string>();
     try {
       auto board = driver::open_board(uri);
-      out << "board " << uri << ": " << board->description() << ", BUILD_ID "
+      out << "board: " << board->description() << ", BUILD_ID "
           << hex8(board->capabilities().build_id) << ", protocol "
           << board->capabilities().protocol_version << "\n";
     } catch (const std::exception& e) {
@@ -76,8 +76,9 @@ int version_command(const std::vector<std::string>& args, std::ostream& out, std
       asked ? vm["control-socket"].as<std::string>() : std::string(default_control_socket);
   try {
     auto status = query_status(socket, std::chrono::milliseconds(2000));
-    out << "board " << status.board.uri << ": " << status.board.description << ", BUILD_ID "
-        << hex8(status.board.build_id) << " (gateway pid " << status.pid << ")\n";
+    out << "board: " << status.board.description << ", BUILD_ID " << hex8(status.board.build_id)
+        << ", protocol " << status.board.protocol_version << " (gateway pid " << status.pid
+        << ")\n";
   } catch (const std::exception& e) {
     if (asked) {
       err << "ipsec-fpga: " << e.what() << "\n";
@@ -110,8 +111,8 @@ int help_command(const std::vector<std::string>& args, std::ostream& out, std::o
 }
 
 std::map<std::string, ExternalCommand>& external_commands() {
-  static std::map<std::string, ExternalCommand> commands;
-  return commands;
+  static std::map<std::string, ExternalCommand> registered;
+  return registered;
 }
 
 int delegated(const std::string& name, const std::vector<std::string>& rest, std::ostream& out,
