@@ -378,7 +378,7 @@ std::string plot_script(const BenchReport& report, const std::string& data_path,
     << "set logscale y\nset grid xtics ytics mytics\nset xrange [-0.4:"
     << fixed(static_cast<double>(sizes) - 0.6, 1)
     << "]\nset yrange [1:*]\nset ylabel 'Mbit/s'\nset xlabel 'packet bytes'\n"
-    << "set key top left font 'sans,8' spacing 0.9\n"
+    << "set key bottom right font 'sans,8' spacing 0.9\n"
     << "set style line 1 lc rgb '#1f77b4' lw 2 pt 7 ps 0.6\n"
     << "set style line 2 lc rgb '#1f77b4' lw 2 pt 7 ps 0.6 dt 2\n"
     << "set style line 3 lc rgb '#2ca02c' lw 2 pt 5 ps 0.6\n"
