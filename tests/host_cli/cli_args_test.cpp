@@ -7,6 +7,7 @@
 #include "cli_test_config.hpp"
 #include "host/cli/cli.hpp"
 #include "host/cli/views.hpp"
+#include "host/control/control_server.hpp"
 #include "test_support.hpp"
 
 using namespace ipsec_fpga::host;
@@ -199,4 +200,54 @@ BOOST_AUTO_TEST_CASE(views) {
   BOOST_TEST(format_sa_table({}) == "No SAs on the board.\n");
   BOOST_TEST(format_duration(-1) == "-");
   BOOST_TEST(format_duration(90061) == "1d 1:01:01");
+}
+
+BOOST_AUTO_TEST_CASE(status_and_sa_against_a_serving_socket) {
+  test::TempDir dir;
+  const std::string sock = dir.file("c.sock");
+  ControlHandler handler;
+  handler.status = [] { return test::sample_status(); };
+  handler.sa_table = [] { return test::sample_sa_rows(); };
+  ControlServer server(sock, handler);
+  server.start();
+
+  auto r = cli({"status", "--control-socket", sock});
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(contains(r.out, "BUILD_ID 1a2b3c4d"));
+  BOOST_TEST(contains(r.out, "road-warriors"));
+  r = cli({"status", "-s", sock, "--json"});
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(r.out.rfind(R"({"ok":true,"command":"status","status":{"version":"0.1.0")", 0) == 0);
+  BOOST_TEST((decode_status_answer(r.out.substr(0, r.out.size() - 1)) == test::sample_status()));
+  r = cli({"sa", "--control-socket", sock});
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(contains(r.out, "0xc0ffee01"));
+  r = cli({"sa", "--control-socket", sock, "--json"});
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST((decode_sa_answer(r.out) == test::sample_sa_rows()));
+  r = cli({"--version", "--control-socket", sock});
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(
+      contains(r.out,
+               "board: sim: ipsec_fpga_core, BUILD_ID 1a2b3c4d, protocol 1 (gateway pid 4242)"),
+      r.out);
+}
+
+BOOST_AUTO_TEST_CASE(a_gateway_error_answer_exits_1_with_its_message) {
+  test::TempDir dir;
+  const std::string sock = dir.file("c.sock");
+  ControlHandler handler;
+  handler.status = []() -> GatewayStatus { throw std::runtime_error("board gone"); };
+  handler.sa_table = []() -> std::vector<SaRow> {
+    throw std::runtime_error("sa_status timed out");
+  };
+  ControlServer server(sock, handler);
+  server.start();
+  auto r = cli({"sa", "--control-socket", sock});
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err == "ipsec-fpga sa: sa failed: sa_status timed out\n");
+  r = cli({"status", "--control-socket", sock, "--json"});
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.out.empty());
+  BOOST_TEST(r.err == "ipsec-fpga status: status failed: board gone\n");
 }
