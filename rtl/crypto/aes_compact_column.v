@@ -3,9 +3,10 @@
 // four S-box lanes (registered EBR outputs) and one round-key word to the new
 // column. Decryption is the straightforward inverse cipher (FIPS-197 5.3), so
 // both directions use the same stored round keys, read in opposite order:
-//   encrypt round:    MixColumns(S(a)) ^ k          last round: S(a) ^ k
-//   decrypt round:    InvMixColumns(S^-1(a) ^ k)    last round: S^-1(a) ^ k
+//   encrypt round:    MixColumns(S(a)) ^ k
+//   decrypt round:    InvMixColumns(S^-1(a) ^ k)
 //   first (round 0):  a ^ k, with a taken straight from the state (`tap`)
+// (The last round, S(a) ^ k, is computed at the output register.)
 // InvMixColumns is MixColumns(P(x)) with P the cheap {04}x^2+{05} factor
 // ("The Design of Rijndael", 4.1.3), so one MixColumns serves both.
 module aes_compact_column (
@@ -14,7 +15,6 @@ module aes_compact_column (
     input  wire [31:0] tap,          // the state bytes themselves, for round 0
     input  wire        decrypt,
     input  wire        first_round,
-    input  wire        last_round,
     output wire [31:0] column
 );
   function [7:0] xtime;  // multiplication by {02} in GF(2^8)
@@ -46,8 +46,7 @@ module aes_compact_column (
     xtime(b3 ^ b0) ^ b0 ^ b1 ^ b2
   };
 
-  wire [31:0] round_out = last_round ? keyed : mixed;
   wire        add_key_last = first_round || !decrypt;
-  assign column = (first_round ? tap : round_out) ^ (add_key_last ? round_key : 32'd0);
+  assign column = (first_round ? tap : mixed) ^ (add_key_last ? round_key : 32'd0);
 endmodule
 `default_nettype wire

@@ -5,11 +5,8 @@
 // computed into the slot that was read in the same clock, so the state needs
 // no second copy and no shifting logic; ShiftRows is only a per-row rotation
 // of the slot numbering, which aes_core_compact tracks with a 2-bit offset per
-// row. That is why a loaded block and a result sit in different slots:
-//   load:   byte 4c+r of `block`  -> row r, slot c
-//   result: byte 4c+r of `result` <- row r, slot (c + RESULT_OFFSET_r) mod 4,
-// with the offsets {2,0,2,0} that 10 or 14 rounds leave in either direction
-// (docs/cores/aes-compact.md). The state doubles as the output register.
+// row. A block is loaded with byte 4c+r in row r, slot c. (The last round
+// writes the output register, not the state.)
 module aes_compact_state (
     input  wire         clk,
     input  wire         load,         // take `block` into every slot
@@ -17,8 +14,7 @@ module aes_compact_state (
     input  wire         write,        // write `column` into the selected slots
     input  wire [ 31:0] column,       // row 0 in [31:24]
     input  wire [  7:0] slot_select,  // row r's slot in [7-2r -: 2]
-    output wire [ 31:0] tap,          // the selected slot of each row, row 0 in [31:24]
-    output wire [127:0] result
+    output wire [ 31:0] tap           // the selected slot of each row, row 0 in [31:24]
 );
   // Row r, slot s lives in bank[r][8*s +: 8].
   genvar r, s;
@@ -31,8 +27,6 @@ module aes_compact_state (
           if (load) bank[8*s+:8] <= block[127-8*(4*s+r)-:8];
           else if (write && select == s) bank[8*s+:8] <= column[31-8*r-:8];
         end
-        // (s + offset) mod 4 with offset 2 on rows 0 and 2, 0 on rows 1 and 3
-        assign result[127-8*(4*s+r)-:8] = bank[8*((s+((r%2==0)?2:0))%4)+:8];
       end
       assign tap[31-8*r-:8] = bank[8*select+:8];
     end

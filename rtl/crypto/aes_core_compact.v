@@ -12,8 +12,11 @@
 //   rounds 1..Nr (5 clocks): clocks 0-3 send one byte per row (ShiftRows or
 //                            InvShiftRows) to the S-box lanes, clocks 1-4
 //                            write the new column computed from the lanes.
-// The result stays in the state, which is the output register: the next block
-// is taken when the result leaves (on the same edge at the earliest).
+// The last round writes its columns into the output register instead of the
+// state, so (as in aes_core) the next block is taken while a result waits,
+// and s_axis_tready never depends on m_axis_tready (cbc_cipher relies on
+// both). A block whose last round would start while the previous result is
+// still in the output register waits there until that result is taken.
 // key_size 1 (AES-192) and 3 are refused: key_ready stays low until a key of
 // a supported size is loaded.
 module aes_core_compact (
@@ -34,7 +37,9 @@ module aes_core_compact (
 );
   reg        busy;        // a block is in the rounds
   reg        result_valid;
+  reg [127:0] result;     // output register, byte 0 in [127:120]
   reg        decrypt;
+  reg        result_decrypt;
   reg  [3:0] round;       // 0 .. Nr
   reg  [2:0] phase;       // 0..3 in round 0, 0..4 in the others
   reg  [3:0] key_round;   // round key in use: round (encrypt) or Nr - round (decrypt)
@@ -47,9 +52,13 @@ module aes_core_compact (
   wire [3:0] last_round = aes256 ? 4'd14 : 4'd10;
   wire       first = round == 4'd0;
   wire       last = round == last_round;
+  // The last round starts only when the output register is free (or being
+  // emptied on this edge): its clock 0 repeats until then.
+  wire       result_free = !result_valid || m_axis_tready;
+  wire       hold = last && phase == 3'd0 && !result_free;
   wire       round_end = first ? phase == 3'd3 : phase == 3'd4;
 
-  assign s_axis_tready = key_ready && !busy && (!result_valid || m_axis_tready);
+  assign s_axis_tready = key_ready && !busy;
   wire accept = s_axis_tvalid && s_axis_tready;
 
   // Per-row slot steps: after round 0 ShiftRows (+r) or InvShiftRows (-r),
@@ -60,6 +69,7 @@ module aes_core_compact (
   wire [1:0] round_extra = first ? 2'd0 : 2'd1;
 
   always @(posedge clk) begin
+    if (busy && round_end && last) result_decrypt <= decrypt;
     if (accept) begin
       decrypt <= s_axis_tuser;
       round <= 4'd0;
@@ -78,7 +88,7 @@ module aes_core_compact (
         base1 <= base1 + row1_step + round_extra;
         base2 <= base2 + 2'd2 + round_extra;
         base3 <= base3 + row3_step + round_extra;
-      end else begin
+      end else if (!hold) begin
         phase <= phase + 3'd1;
       end
     end
@@ -132,6 +142,8 @@ module aes_core_compact (
   endgenerate
 
   wire [31:0] sbox_forward = {sbox[55:48], sbox[39:32], sbox[23:16], sbox[7:0]};
+  wire [31:0] sbox_inverse = {sbox[63:56], sbox[47:40], sbox[31:24], sbox[15:8]};
+  wire [31:0] sbox_lanes = decrypt ? sbox_inverse : sbox_forward;
   aes_compact_key_schedule u_schedule (
       .clk(clk),
       .rst(rst),
@@ -156,12 +168,27 @@ module aes_core_compact (
       .tap(tap),
       .decrypt(decrypt),
       .first_round(first),
-      .last_round(last),
       .column(new_column)
   );
 
-  // Round 0 writes in every clock, the others from clock 1 on.
-  wire write = busy && (first || phase != 3'd0);
+  // Round 0 writes in every clock, the others from clock 1 on; the last
+  // round's columns go to the output register, column c in clock c + 1.
+  wire write = busy && !last && (first || phase != 3'd0);
+  wire write_result = busy && last && phase != 3'd0;
+  wire [1:0] result_column = phase[1:0] - 2'd1;
+  // The last round has no MixColumns: its column is S(a) ^ k in either
+  // direction (S^-1 when decrypting), one LUT per bit, which packs into the
+  // output register's own logic cells instead of a path through the datapath.
+  wire [31:0] last_column = sbox_lanes ^ round_key;
+  genvar c;
+  generate
+    for (c = 0; c < 4; c = c + 1) begin : g_result_column
+      // One enable per column (a variable part-select here cost ~130 LUTs).
+      always @(posedge clk) begin
+        if (write_result && result_column == c) result[127-32*c-:32] <= last_column;
+      end
+    end
+  endgenerate
   wire [1:0] slot = phase[1:0];
   aes_compact_state u_state (
       .clk(clk),
@@ -170,11 +197,11 @@ module aes_core_compact (
       .write(write),
       .column(new_column),
       .slot_select({slot + base0, slot + base1, slot + base2, slot + base3}),
-      .tap(tap),
-      .result(m_axis_tdata)
+      .tap(tap)
   );
 
-  assign m_axis_tuser = decrypt;
+  assign m_axis_tdata = result;
+  assign m_axis_tuser = result_decrypt;
   assign m_axis_tvalid = result_valid;
 endmodule
 `default_nettype wire

@@ -37,6 +37,9 @@ struct AesContractTraits<Vaes_core> {
   // A block offered from idle with the other direction than the previous
   // block waits one clock (its first round key is prefetched).
   static std::uint64_t direction_change_wait() { return 1; }
+  // A block held in its last round by a full output register: its result is
+  // in the output register right after the edge that takes the previous one.
+  static std::uint64_t result_after_take() { return 0; }
 };
 
 template <>

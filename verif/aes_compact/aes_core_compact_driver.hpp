@@ -29,6 +29,11 @@ struct AesCompactCycles {
   static std::uint64_t key_setup(std::size_t key_bytes) {
     return 4 * (rounds(key_bytes) + 1) + (key_bytes == 16 ? 10 : 13) + 2;
   }
+  // A block whose last round would start while the previous result still
+  // waits repeats that round's clock 0; once the result is taken it needs the
+  // round's 4 remaining clocks: its result is valid this many edges after
+  // the edge that took the previous one.
+  static std::uint64_t result_after_take() { return 4; }
   // A key_load on the edge after an accept (the block still in round 0):
   // the schedule starts once that block has left its last round, so the first
   // accept under the new key comes this many edges after the key_load edge.

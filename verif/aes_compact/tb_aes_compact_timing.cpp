@@ -238,37 +238,81 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(key_load_during_setup, Model, AesContractModels) {
   }
 }
 
-// The result stays on m_axis_tdata, unchanged, while m_axis_tready is low.
+// The result stays on m_axis_tdata, unchanged, while m_axis_tready is low;
+// meanwhile the next block is taken (s_axis_tready does not depend on
+// m_axis_tready nor on the full output register: cbc_cipher's chaining
+// takes a result only on the edge that accepts the next block), runs, and
+// waits for the output register before delivering.
 BOOST_AUTO_TEST_CASE_TEMPLATE(result_held_under_back_pressure, Model, AesContractModels) {
   using Traits = AesContractTraits<Model>;
   AesCoreCompactDriver<Model> core(waveform<Model>("held_result"));
   auto& model = core.model();
   const Bytes key = counting_bytes(16, 0x5a);
   core.load_key(key);
-  const Bytes block = counting_bytes(16, 0x11);
-  store_be(model->s_axis_tdata, block.data(), block.size());
+  const Bytes first = counting_bytes(16, 0x11), second = counting_bytes(16, 0x22);
+  auto ready_for_both_m_ready = [&] {
+    model->m_axis_tready = 1;
+    model.settle();
+    const bool with_ready = model->s_axis_tready;
+    model->m_axis_tready = 0;
+    model.settle();
+    BOOST_TEST(
+        with_ready == static_cast<bool>(model->s_axis_tready),
+        Traits::kName << ": s_axis_tready depends on m_axis_tready at edge " << model.cycle());
+    return static_cast<bool>(model->s_axis_tready);
+  };
+  store_be(model->s_axis_tdata, first.data(), first.size());
   model->s_axis_tuser = 0;
   model->s_axis_tvalid = 1;
-  model->m_axis_tready = 0;
-  model.settle();
-  while (!model->s_axis_tready) model.tick();
+  while (!ready_for_both_m_ready()) model.tick();
   model.tick();
   model->s_axis_tvalid = 0;
   model.settle();
-  while (!model->m_axis_tvalid) model.tick();
-  const Bytes expected = aes_ecb_reference(key, block, false);
-  for (int i = 0; i < 30; ++i) {
+  while (!model->m_axis_tvalid) {
+    ready_for_both_m_ready();
+    model.tick();
+  }
+  const Bytes expected = aes_ecb_reference(key, first, false);
+  const std::uint64_t held_from = model.cycle();
+  bool second_accepted = false;
+  store_be(model->s_axis_tdata, second.data(), second.size());
+  model->s_axis_tuser = 1;
+  for (int i = 0; i < 120; ++i) {
     const Bytes result = load_be(model->m_axis_tdata, 16);
     BOOST_TEST_REQUIRE(result == expected, Traits::kName << " result held, clock " << i
                                                          << ": expected " << to_hex(expected)
                                                          << " got " << to_hex(result));
     BOOST_TEST_REQUIRE(static_cast<bool>(model->m_axis_tvalid));
+    BOOST_TEST_REQUIRE(!model->m_axis_tuser);
+    model->s_axis_tvalid = !second_accepted;
+    const bool ready = ready_for_both_m_ready();
+    if (!second_accepted && ready) {
+      second_accepted = true;
+      BOOST_TEST(model.cycle() == held_from + Traits::direction_change_wait(),
+                 Traits::kName << ": next block not taken at once while a result waits");
+    }
     model.tick();
   }
+  model->s_axis_tvalid = 0;
+  BOOST_TEST(second_accepted, Traits::kName << ": next block never taken while a result waited");
   model->m_axis_tready = 1;
   model.tick();
+  model->m_axis_tready = 0;
+  // The second block waited for the output register; it follows
+  // result_after_take edges after the take.
+  for (std::uint64_t i = 0; i < Traits::result_after_take(); ++i) {
+    model.settle();
+    BOOST_TEST_REQUIRE(!model->m_axis_tvalid, Traits::kName << ": second result early");
+    model.tick();
+  }
   model.settle();
-  BOOST_TEST(!model->m_axis_tvalid, Traits::kName << ": m_axis_tvalid still high after the take");
+  BOOST_TEST(static_cast<bool>(model->m_axis_tvalid),
+             Traits::kName << ": the waiting block did not follow the taken result");
+  const Bytes expected_second = aes_ecb_reference(key, second, true);
+  BOOST_TEST(load_be(model->m_axis_tdata, 16) == expected_second,
+             Traits::kName << " second block: expected " << to_hex(expected_second) << " got "
+                           << to_hex(load_be(model->m_axis_tdata, 16)));
+  BOOST_TEST(static_cast<bool>(model->m_axis_tuser), Traits::kName << ": second block's tuser");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
