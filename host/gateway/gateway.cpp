@@ -187,6 +187,7 @@ struct Gateway::Impl {
   std::deque<Request> queue;
   std::atomic<bool> stop_requested{false};
   std::atomic<bool> board_gone{false};
+  std::atomic<bool> board_events_due{false};
   std::string board_gone_message;  // queue_mutex
 
   mutable std::mutex state_mutex;  // pairs, snapshots, reloads, config copy for status
@@ -317,7 +318,14 @@ void Gateway::Impl::open(const std::string& uri, driver::Board* given) {
       });
 
   DatapathCallbacks callbacks;
-  callbacks.packet_log = [this](const PacketLogEvent& event) { log->add(event); };
+  callbacks.packet_log = [this](const PacketLogEvent& event) {
+    log->add(event);
+    // An inbound error may have raised the SA's error-threshold event, whose
+    // frame follows the result: the IKE thread reads the link a moment more
+    // (a simulated board only runs while someone waits on it).
+    board_events_due = true;
+    wake();
+  };
   callbacks.needs_sa = [this](int rule) { enqueue(NeedsSa{rule}); };
   callbacks.fatal_error = [this](const std::string& message) {
     {
@@ -852,11 +860,9 @@ void Gateway::Impl::on_board_event(const driver::Event& event) {
   std::optional<std::size_t> found;
   {
     std::lock_guard lock(state_mutex);
-    for (std::size_t i = 0; i < pairs.size(); ++i) {
-      const driver::SaHandle& h =
-          event.direction == driver::Direction::inbound ? pairs[i].inbound : pairs[i].outbound;
-      if (h.entry == event.sa && h.spi == event.spi) found = i;
-    }
+    for (std::size_t i = 0; i < pairs.size(); ++i)
+      for (const driver::SaHandle* h : {&pairs[i].inbound, &pairs[i].outbound})
+        if (h->entry == event.sa && h->spi == event.spi) found = i;
   }
   if (!found) return;  // already removed
   if (event.events & driver::event_bits::error_threshold) {
@@ -965,6 +971,15 @@ void Gateway::Impl::loop() {
       requests.swap(queue);
     }
     for (Request& r : requests) handle(r);
+    if (board_events_due.exchange(false)) {
+      board->next_event(std::chrono::milliseconds{2});  // pumps; the callback queues events
+      std::deque<Request> events;
+      {
+        std::lock_guard lock(queue_mutex);
+        events.swap(queue);
+      }
+      for (Request& r : events) handle(r);
+    }
   }
 }
 

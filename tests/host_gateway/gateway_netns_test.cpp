@@ -8,11 +8,15 @@
 #define BOOST_TEST_MODULE host_gateway_netns
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
+#include <fstream>
 #include <future>
 #include <iostream>
 #include <random>
@@ -764,4 +768,100 @@ BOOST_AUTO_TEST_CASE(phase2_ids_proposals_and_conflicts,
   BOOST_TEST(a.gateway->sa_table().size() == 2u);              // rule 1 only
   a.print_log("a");
   b.print_log("b");
+}
+
+// Table 27-2 through the gateway: ESP sent into b's WAN by hand. A copy of
+// a's ESP with another SPI ("!! Cannot find Phase 2 SA"), the same packet
+// again ("!! Discard REPLAY packet"), one with its sequence number changed
+// ("!! Inbound packet authentication failed"), a packet for b's manually
+// keyed rule 2 (NULL encryption, HMAC-SHA1: the test knows the key) whose
+// padding is wrong ("!! Inbound packet decryption failed"). b's error
+// threshold is 3: the third error on the IKE SA's inbound entry raises the
+// board's event, "!! Too many errors! Deleting SA", b deletes the rule's
+// SAs (a hears the Delete) and the next ping negotiates again. Then a's
+// rule idles out after 3 s: "Rule <1> idle time out, disconnect".
+BOOST_AUTO_TEST_CASE(esp_errors_threshold_and_idle,
+                     *boost::unit_test::precondition(netns_available)) {
+  CaseTimer timer{"host.gateway.esp_errors"};
+  NamespacePair ns("gwe");
+  const std::string pid = std::to_string(::getpid());
+  const std::string auth_key_hex = "0102030405060708090a0b0c0d0e0f1011121314";
+  const std::string keys_file = "/tmp/gwe" + pid + ".keys";
+  struct RemoveFile {
+    std::string path;
+    ~RemoveFile() { std::remove(path.c_str()); }
+  } remove_keys{keys_file};
+  {
+    std::ofstream keys(keys_file);
+    keys << "[outbound]\nspi = 0x2001\nauthentication_key = \"" << auth_key_hex
+         << "\"\n[inbound]\nspi = 0x100d\nauthentication_key = \"" << auth_key_hex << "\"\n";
+  }
+  ::chmod(keys_file.c_str(), 0600);
+  const std::string manual_rule =
+      "\n[[rule]]\nindex = 2\nname = \"manual\"\nmy_ip = \"192.0.2.2\"\nsecure_gateway = "
+      "\"192.0.2.1\"\nlocal = \"203.0.113.0/24\"\nremote = \"192.0.2.250\"\nkey_management = "
+      "\"manual\"\nmanual_keys_file = \"" +
+      keys_file +
+      "\"\n[rule.phase2]\nencryption = \"null\"\nauthentication = \"sha1\"\npfs = \"none\"\n";
+  GatewayRun b(ns.b,
+               gateway_text(ns.veth_b, "192.0.2.2", "gweb" + pid, "203.0.113.1/24",
+                            "error_threshold = 3\n") +
+                   rule_text({.my_ip = "192.0.2.2",
+                              .peer = "192.0.2.1",
+                              .local = "203.0.113.0/24",
+                              .remote = "198.51.100.0/24"}) +
+                   manual_rule,
+               2, quick_ike);
+  GatewayRun a(ns.a,
+               gateway_text(ns.veth_a, "192.0.2.1", "gwea" + pid, "198.51.100.1/24") +
+                   rule_text({.my_ip = "192.0.2.1",
+                              .peer = "192.0.2.2",
+                              .local = "198.51.100.0/24",
+                              .remote = "203.0.113.0/24",
+                              .idle_timeout = 3}),
+               1, quick_ike);
+  RawEsp seen_by_b(ns.b);
+  RawEsp inject(ns.a);
+  BOOST_REQUIRE(ping_until_answered(ns.a, "198.51.100.1", "203.0.113.1", 10));
+  const Bytes esp = seen_by_b.receive_from("192.0.2.1", 2s);  // accepted by b: seq 1 or 2
+  BOOST_REQUIRE(esp.size() > 40u);
+
+  Bytes unknown = esp;
+  put_be32(unknown, 0, be32(esp, 0) ^ 0x40000000u);
+  inject.send_to("192.0.2.2", unknown);
+  BOOST_TEST(b.wait_for_line("!! Cannot find Phase 2 SA", 2s));
+  inject.send_to("192.0.2.2", esp);
+  BOOST_TEST(b.wait_for_line("!! Discard REPLAY packet", 2s));
+  Bytes tampered = esp;
+  put_be32(tampered, 4, be32(esp, 4) + 1000);
+  inject.send_to("192.0.2.2", tampered);
+  BOOST_TEST(b.wait_for_line("!! Inbound packet authentication failed", 2s));
+
+  // For the manual rule: 4 bytes, padding 7 7 (should be 1 2), pad length 2, next header 4.
+  Bytes bad_padding = {0x00, 0x00, 0x10, 0x0d, 0x00, 0x00, 0x00, 0x01,
+                       0xde, 0xad, 0xbe, 0xef, 0x07, 0x07, 0x02, 0x04};
+  Bytes key(20);
+  for (std::size_t i = 0; i < key.size(); ++i)
+    key[i] = static_cast<std::uint8_t>(std::stoul(auth_key_hex.substr(2 * i, 2), nullptr, 16));
+  unsigned char mac[EVP_MAX_MD_SIZE];
+  unsigned int mac_length = 0;
+  HMAC(EVP_sha1(), key.data(), static_cast<int>(key.size()), bad_padding.data(), bad_padding.size(),
+       mac, &mac_length);
+  bad_padding.insert(bad_padding.end(), mac, mac + 12);
+  inject.send_to("192.0.2.2", bad_padding);
+  BOOST_TEST(b.wait_for_line("!! Inbound packet decryption failed", 2s));
+
+  // The third error on the IKE rule's inbound SA: the board's threshold event.
+  put_be32(tampered, 4, be32(esp, 4) + 1001);
+  inject.send_to("192.0.2.2", tampered);
+  BOOST_TEST(b.wait_for_line("!! Too many errors! Deleting SA", 2s));
+  BOOST_TEST(wait_until([&] { return a.gateway->sa_table().empty(); }, 2s));  // the Delete came
+  BOOST_TEST(b.gateway->sa_table().size() == 2u);  // the manual pair stays
+  BOOST_REQUIRE(ping_until_answered(ns.a, "198.51.100.1", "203.0.113.1", 10));
+  BOOST_TEST(a.count("Send Main Mode request to <192.0.2.2>") == 2u);
+
+  // No more traffic: a's rule idles out, b hears the Delete.
+  BOOST_TEST(a.wait_for_line("Rule <1> idle time out, disconnect", 5s));
+  BOOST_TEST(wait_until([&] { return b.gateway->sa_table().size() == 2u; }, 2s));
+  BOOST_TEST(a.gateway->sa_table().empty());
 }
