@@ -907,7 +907,14 @@ void Gateway::Impl::check_lifetimes() {
       expire(i, "hard lifetime reached");
       return;  // indices moved; the next tick looks again
     }
-    if (!p.rekeyed && used >= options.rekey_fraction * p.lifetime_seconds) rekey(i);
+    // The side that started Phase 1 rekeys first; the other one waits half
+    // of what is left, so both do not start a Quick Mode at once (it sees
+    // the initiator's new pair arrive and leaves the old one to expire).
+    const ike::IkeSa* ike_sa = engine->ike_sa(p.rule);
+    const double fraction = ike_sa == nullptr || ike_sa->initiator()
+                                ? options.rekey_fraction
+                                : (1.0 + options.rekey_fraction) / 2;
+    if (!p.rekeyed && used >= fraction * p.lifetime_seconds) rekey(i);
   }
 }
 

@@ -865,3 +865,47 @@ BOOST_AUTO_TEST_CASE(esp_errors_threshold_and_idle,
   BOOST_TEST(wait_until([&] { return b.gateway->sa_table().size() == 2u; }, 2s));
   BOOST_TEST(a.gateway->sa_table().empty());
 }
+
+// IPsec SA lifetimes (3 s here): at 80 % the initiator starts a new Quick
+// Mode on the same ISAKMP SA ("Start Phase 2: Quick Mode" again, no Main
+// Mode), traffic moves to the new pair, and at 3 s the old pair is removed
+// ("Delete SA of rule <1>: hard lifetime reached"); pings keep working.
+BOOST_AUTO_TEST_CASE(lifetime_rekey_and_expiry, *boost::unit_test::precondition(netns_available)) {
+  CaseTimer timer{"host.gateway.rekey"};
+  NamespacePair ns("gwk");
+  const std::string pid = std::to_string(::getpid());
+  GatewayRun b(ns.b,
+               gateway_text(ns.veth_b, "192.0.2.2", "gwkb" + pid, "203.0.113.1/24") +
+                   rule_text({.my_ip = "192.0.2.2",
+                              .peer = "192.0.2.1",
+                              .local = "203.0.113.0/24",
+                              .remote = "198.51.100.0/24",
+                              .lifetime_seconds = 3}),
+               2, quick_ike);
+  GatewayRun a(ns.a,
+               gateway_text(ns.veth_a, "192.0.2.1", "gwka" + pid, "198.51.100.1/24") +
+                   rule_text({.my_ip = "192.0.2.1",
+                              .peer = "192.0.2.2",
+                              .local = "198.51.100.0/24",
+                              .remote = "203.0.113.0/24",
+                              .lifetime_seconds = 3}),
+               1, quick_ike);
+  BOOST_REQUIRE(ping_until_answered(ns.a, "198.51.100.1", "203.0.113.1", 10));
+  const auto up = std::chrono::steady_clock::now();
+  int answered = 0, sent = 0;
+  while (std::chrono::steady_clock::now() - up < 3500ms) {
+    ++sent;
+    answered += ping(ns.a, "198.51.100.1", "203.0.113.1");
+    std::this_thread::sleep_for(150ms);
+  }
+  BOOST_TEST(a.count("Start Phase 2: Quick Mode") >= 2u);
+  BOOST_TEST(a.count("Send Main Mode request to <192.0.2.2>") == 1u);
+  BOOST_TEST(a.count("Phase 1 IKE SA process done") == 1u);
+  BOOST_TEST(b.count("Start Phase 2: Quick Mode") >= 2u);
+  BOOST_TEST(a.wait_for_line("Delete SA of rule <1>: hard lifetime reached", 1s));
+  BOOST_TEST(b.wait_for_line("Delete SA of rule <1>: hard lifetime reached", 1s));
+  BOOST_TEST(answered >= sent - 1);  // at most one lost in the switch
+  BOOST_TEST(ping(ns.a, "198.51.100.1", "203.0.113.1"));
+  BOOST_TEST(a.gateway->sa_table().size() == 2u);
+  BOOST_TEST(b.gateway->sa_table().size() == 2u);
+}
