@@ -1,5 +1,6 @@
 # `figures`: reruns what the generated pages in docs/figures/ come from (the
-# synthesis checks, the core, ESP engine and host link benchmarks, the strongSwan interop matrix) and
+# synthesis checks, the core, ESP engine, host link and throughput benchmarks, the strongSwan
+# interop matrix) and
 # rewrites those pages. Included after every layer, so all targets exist.
 set(figures_dir ${CMAKE_SOURCE_DIR}/docs/figures)
 if(NOT IPSEC_FPGA_SYNTH_ALL_PARTS)
@@ -17,11 +18,14 @@ add_custom_target(figures
   COMMAND $<TARGET_FILE:ipsec-fpga-core-bench> --markdown ${figures_dir}/crypto-cores-bench.md
   COMMAND $<TARGET_FILE:ipsec-fpga-esp-bench> --markdown ${figures_dir}/esp-engine-bench.md
   COMMAND $<TARGET_FILE:ipsec-fpga-link-bench> --markdown ${figures_dir}/host-link-bench.md
+  COMMAND $<TARGET_FILE:ipsec-fpga-bench> --no-progress --csv ${figures_dir}/throughput.csv
+          --png ${figures_dir}/throughput.png --markdown ${figures_dir}/throughput.md
   COMMAND ${CMAKE_CTEST_COMMAND} -R "^interop[.]ike[.]strongswan$" --output-on-failure
   COMMAND ${CMAKE_COMMAND} "-DTITLE=IKEv1 interop with strongSwan"
           -DSOURCE=tests/interop/strongswan_interop.sh -DIN=${interop_matrix}
           -DOUTPUT=${figures_dir}/ike-interop.md -P ${CMAKE_SOURCE_DIR}/cmake/generated_page.cmake
-  DEPENDS ipsec-fpga-core-bench ipsec-fpga-esp-bench ipsec-fpga-link-bench ike_udp_peer
+  DEPENDS ipsec-fpga-core-bench ipsec-fpga-esp-bench ipsec-fpga-link-bench ipsec-fpga-bench
+          ike_udp_peer
   WORKING_DIRECTORY ${CMAKE_BINARY_DIR}
   COMMENT "Rerunning synthesis, benchmarks and interop; rewriting docs/figures/"
   VERBATIM)
