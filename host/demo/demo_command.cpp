@@ -124,6 +124,12 @@ int run_demo(const DemoOptions& o) {
   t.program = o.program.empty() ? self_executable() : o.program;
   t.work_root = o.keep_dir;
   t.capture = !o.no_capture;
+  if (t.capture) {
+    if (const std::string why = lab::capture_unavailable_reason(); !why.empty()) {
+      std::cout << "(no capture check: " << why << ")\n";
+      t.capture = false;
+    }
+  }
   t.progress = say;
   t.cancel = &g_interrupted;
   const lab::LabSuite& suite = lab::lab_suite(o.suite);

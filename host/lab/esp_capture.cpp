@@ -41,6 +41,12 @@ void EspCapture::stop() {
   if (!dumpcap_.wait_for(std::chrono::seconds{5})) dumpcap_.stop();
 }
 
+std::string capture_unavailable_reason() {
+  if (!program_in_path("dumpcap")) return "no dumpcap (Debian package wireshark-common)";
+  if (!program_in_path("tshark")) return "no tshark (Debian package tshark)";
+  return {};
+}
+
 std::pair<std::string, std::string> tshark_algorithms(const std::string& suite) {
   if (suite == "aes-cbc-sha1") return {"AES-CBC [RFC3602]", "HMAC-SHA-1-96 [RFC2404]"};
   if (suite == "aes-cbc-sha256") return {"AES-CBC [RFC3602]", "HMAC-SHA-256-128 [RFC4868]"};

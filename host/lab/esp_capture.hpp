@@ -60,6 +60,9 @@ struct EspCaptureReport {
   std::string summary() const;
 };
 
+// Why captures cannot be checked here (no dumpcap or tshark), or empty.
+std::string capture_unavailable_reason();
+
 // tshark's name for the suite's encryption and authentication algorithms
 // (throws std::invalid_argument for an unknown suite).
 std::pair<std::string, std::string> tshark_algorithms(const std::string& suite);

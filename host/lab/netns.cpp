@@ -139,8 +139,8 @@ void in_netns(const std::string& name, const std::function<void()>& fn) {
 std::string lab_unavailable_reason() {
   if (::geteuid() != 0) return "needs root (network namespaces, veth, TUN devices)";
   if (!std::filesystem::exists("/dev/net/tun")) return "/dev/net/tun is missing";
-  if (!run_command({"ip", "-V"}, std::chrono::seconds{5}).ok())
-    return "the `ip` command (iproute2) is not available";
+  if (!program_in_path("ip")) return "the `ip` command (iproute2) is not available";
+  if (!program_in_path("ping")) return "no ping (Debian package iputils-ping)";
   return {};
 }
 

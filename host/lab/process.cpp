@@ -125,6 +125,19 @@ int decode_status(int status) {
 
 }  // namespace
 
+bool program_in_path(const std::string& name) {
+  std::string path = ::getenv("PATH") != nullptr ? ::getenv("PATH") : "";
+  path += ":/usr/local/sbin:/usr/sbin:/sbin:/usr/local/bin:/usr/bin:/bin";
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const std::size_t end = std::min(path.find(':', start), path.size());
+    const std::string dir = path.substr(start, end - start);
+    if (!dir.empty() && ::access((dir + "/" + name).c_str(), X_OK) == 0) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 std::string command_line(const std::vector<std::string>& argv) {
   std::string line;
   for (const std::string& a : argv) {

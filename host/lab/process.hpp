@@ -75,6 +75,10 @@ std::string must_run(const std::vector<std::string>& argv,
                      std::chrono::milliseconds timeout = std::chrono::seconds{20},
                      const std::string& netns = {});
 
+// True when `name` is an executable file in one of PATH's folders (or
+// /usr/sbin, /sbin, which a sudo PATH may lack).
+bool program_in_path(const std::string& name);
+
 // Joins argv for messages.
 std::string command_line(const std::vector<std::string>& argv);
 

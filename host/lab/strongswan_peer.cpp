@@ -111,10 +111,7 @@ fs::path StrongswanPeer::charon_path() { return "/usr/lib/ipsec/charon"; }
 
 std::string StrongswanPeer::unavailable_reason() {
   if (!fs::exists(charon_path())) return "no strongSwan charon at " + charon_path().string();
-  bool swanctl = false;
-  for (const char* dir : {"/usr/sbin", "/usr/bin", "/sbin", "/bin", "/usr/local/sbin"})
-    swanctl = swanctl || fs::exists(fs::path(dir) / "swanctl");
-  if (!swanctl) return "no swanctl (Debian package strongswan-swanctl)";
+  if (!program_in_path("swanctl")) return "no swanctl (Debian package strongswan-swanctl)";
   for (const char* p : {"kernel-libipsec", "openssl", "gcm", "vici"})
     if (!fs::exists(fs::path("/usr/lib/ipsec/plugins") /
                     (std::string("libstrongswan-") + p + ".so")))

@@ -6,12 +6,14 @@
 #include <iostream>
 #include <string>
 
+#include "host/lab/esp_capture.hpp"
 #include "host/lab/netns.hpp"
 #include "host/lab/strongswan_peer.hpp"
 
 int main(int argc, char* argv[]) {
   std::string reason = ipsec_fpga::host::lab::lab_unavailable_reason();
   if (reason.empty()) reason = ipsec_fpga::host::lab::StrongswanPeer::unavailable_reason();
+  if (reason.empty()) reason = ipsec_fpga::host::lab::capture_unavailable_reason();
   if (reason.empty()) reason = e2e_extra_unavailable_reason();
   if (!reason.empty()) {
     std::cout << "SKIPPED: " << reason << "\n";
