@@ -17,9 +17,11 @@
 
 #include <boost/test/unit_test.hpp>
 #include <fstream>
+#include <functional>
 #include <future>
 #include <iostream>
 #include <random>
+#include <span>
 #include <thread>
 
 #include "board/board.hpp"
@@ -267,7 +269,10 @@ bool contains_prefix(const std::vector<std::string>& lines, const std::string& p
 class UdpNat {
  public:
   static constexpr const char* public_address = "192.0.2.3";
-  UdpNat(const std::string& netns, const std::string& veth) {
+  // Returns true to drop a datagram: (payload, from b, port 500 or 4500).
+  using Drop = std::function<bool(std::span<const std::uint8_t>, bool, std::uint16_t)>;
+  UdpNat(const std::string& netns, const std::string& veth, Drop drop = {})
+      : drop_(std::move(drop)) {
     must_run({"ip", "-n", netns, "addr", "add", std::string(public_address) + "/24", "dev", veth});
     NetnsEntry in(netns);
     for (std::uint16_t port : {std::uint16_t{500}, std::uint16_t{4500}}) {
@@ -319,6 +324,10 @@ class UdpNat {
         const ssize_t n = ::recvfrom(fds[i].fd, buffer.data(), buffer.size(), 0,
                                      reinterpret_cast<sockaddr*>(&from), &len);
         if (n <= 0) continue;
+        if (drop_ &&
+            drop_(std::span<const std::uint8_t>(buffer.data(), static_cast<std::size_t>(n)),
+                  i % 2 == 1, leg.port))
+          continue;
         if (i % 2 == 0) {  // from a: on to b
           leg.client = from;
           leg.have_client = true;
@@ -333,6 +342,7 @@ class UdpNat {
     }
   }
   std::vector<Leg> legs_;
+  Drop drop_;
   std::atomic<bool> stop_{false};
   std::thread thread_;
 };
@@ -350,6 +360,7 @@ struct RuleSpec {
   std::string phase2_encryption = "aes128";
   unsigned idle_timeout = 0;
   unsigned lifetime_seconds = 0;  // phase 2; 0: the default
+  std::string mode = "main";      // negotiation_mode
 };
 
 std::string rule_text(const RuleSpec& r) {
@@ -358,6 +369,7 @@ std::string rule_text(const RuleSpec& r) {
                   r.peer + "\"\nlocal = \"" + r.local + "\"\nremote = \"" + r.remote +
                   "\"\npre_shared_key = \"" + r.psk + "\"\n";
   if (r.idle_timeout != 0) t += "idle_timeout_seconds = " + std::to_string(r.idle_timeout) + "\n";
+  t += "negotiation_mode = \"" + r.mode + "\"\n";
   t += "[rule.phase1]\nencryption = \"" + r.phase1_encryption +
        "\"\nhash = \"sha1\"\ndh_group = 14\n[rule.phase2]\nencryption = \"" + r.phase2_encryption +
        "\"\nauthentication = \"sha1\"\npfs = \"none\"\n";
@@ -908,4 +920,92 @@ BOOST_AUTO_TEST_CASE(lifetime_rekey_and_expiry, *boost::unit_test::precondition(
   BOOST_TEST(ping(ns.a, "198.51.100.1", "203.0.113.1"));
   BOOST_TEST(a.gateway->sa_table().size() == 2u);
   BOOST_TEST(b.gateway->sa_table().size() == 2u);
+}
+
+// "!! Active connection allowed exceeded": a allows one Phase 2 negotiation
+// at a time. Its rule 1's Quick Mode waits for an answer that never comes
+// (the relay between a and b, at 192.0.2.3, drops b's Quick Mode messages),
+// and meanwhile rule 2's Phase 1 completes and wants a Quick Mode too.
+BOOST_AUTO_TEST_CASE(phase2_negotiation_limit, *boost::unit_test::precondition(netns_available)) {
+  CaseTimer timer{"host.gateway.phase2_limit"};
+  NamespacePair ns("gwl");
+  const std::string pid = std::to_string(::getpid());
+  // ISAKMP exchange type (octet 18; after the 4-byte non-ESP marker on 4500) 32: Quick Mode.
+  UdpNat relay(ns.b, ns.veth_b,
+               [](std::span<const std::uint8_t> d, bool from_b, std::uint16_t port) {
+                 const std::size_t at = port == 4500 ? 22 : 18;
+                 return from_b && d.size() > at && d[at] == 32;
+               });
+  GatewayRun b(ns.b,
+               gateway_text(ns.veth_b, "192.0.2.2", "gwlb" + pid, "203.0.113.1/24") +
+                   rule_text({.my_ip = "192.0.2.2",
+                              .peer = UdpNat::public_address,
+                              .local = "203.0.113.0/24",
+                              .remote = "198.51.100.0/24"}),
+               2, quick_ike);
+  GatewayRun a(ns.a,
+               gateway_text(ns.veth_a, "192.0.2.1", "gwla" + pid, "198.51.100.1/24",
+                            "max_phase2_negotiations = 1\n") +
+                   rule_text({.index = 1,
+                              .my_ip = "192.0.2.1",
+                              .peer = UdpNat::public_address,
+                              .local = "198.51.100.0/24",
+                              .remote = "203.0.113.0/25"}) +
+                   rule_text({.index = 2,
+                              .my_ip = "192.0.2.1",
+                              .peer = UdpNat::public_address,
+                              .local = "198.51.100.0/24",
+                              .remote = "203.0.113.128/25"}),
+               1, quick_ike);
+  send_udp(ns.a, "198.51.100.1", "203.0.113.1");
+  BOOST_REQUIRE(a.wait_for_line("Start Phase 2: Quick Mode", 3s));
+  send_udp(ns.a, "198.51.100.1", "203.0.113.129");
+  BOOST_TEST(a.wait_for_line("!! Active connection allowed exceeded", 2s));
+  BOOST_TEST(a.count("Phase 1 IKE SA process done") == 2u);
+  BOOST_TEST(a.count("Start Phase 2: Quick Mode") == 1u);
+  BOOST_TEST(a.gateway->sa_table().empty());
+}
+
+// A reload that changes a rule (both sides switch rule 1 to Aggressive
+// Mode): a deletes the rule's SAs, b hears the Deletes ("Delete SA of rule
+// <1>: IPsec SA deleted by peer", "... ISAKMP SA deleted by peer"), and the
+// next packet negotiates in Aggressive Mode ("Send Aggressive Mode request
+// to <IP>", "Recv Aggressive Mode request from <IP>").
+BOOST_AUTO_TEST_CASE(reload_changed_rule_aggressive_mode,
+                     *boost::unit_test::precondition(netns_available)) {
+  CaseTimer timer{"host.gateway.reload"};
+  NamespacePair ns("gwr");
+  const std::string pid = std::to_string(::getpid());
+  auto b_config = [&](const std::string& mode) {
+    return gateway_text(ns.veth_b, "192.0.2.2", "gwrb" + pid, "203.0.113.1/24") +
+           rule_text({.my_ip = "192.0.2.2",
+                      .peer = "192.0.2.1",
+                      .local = "203.0.113.0/24",
+                      .remote = "198.51.100.0/24",
+                      .mode = mode});
+  };
+  auto a_config = [&](const std::string& mode) {
+    return gateway_text(ns.veth_a, "192.0.2.1", "gwra" + pid, "198.51.100.1/24") +
+           rule_text({.my_ip = "192.0.2.1",
+                      .peer = "192.0.2.2",
+                      .local = "198.51.100.0/24",
+                      .remote = "203.0.113.0/24",
+                      .mode = mode});
+  };
+  GatewayRun b(ns.b, b_config("main"), 2, quick_ike);
+  GatewayRun a(ns.a, a_config("main"), 1, quick_ike);
+  BOOST_REQUIRE(ping_until_answered(ns.a, "198.51.100.1", "203.0.113.1", 10));
+  b.gateway->request_reload(parse_config_string(b_config("aggressive"), "b.toml"));
+  BOOST_TEST(wait_until([&] { return b.gateway->status().reloads == 1u; }, 2s));
+  a.gateway->request_reload(parse_config_string(a_config("aggressive"), "a.toml"));
+  // b's reload comes first: it deletes and a hears it.
+  BOOST_TEST(a.wait_for_line("Delete SA of rule <1>: IPsec SA deleted by peer", 2s));
+  BOOST_TEST(a.wait_for_line("Delete SA of rule <1>: ISAKMP SA deleted by peer", 2s));
+  BOOST_TEST(wait_until([&] { return a.gateway->sa_table().empty(); }, 2s));
+  BOOST_TEST(wait_until([&] { return b.gateway->sa_table().empty(); }, 2s));
+  BOOST_REQUIRE(ping_until_answered(ns.a, "198.51.100.1", "203.0.113.1", 10));
+  BOOST_TEST(a.count("Send Aggressive Mode request to <192.0.2.2>") == 1u);
+  BOOST_TEST(b.count("Recv Aggressive Mode request from <192.0.2.1>") == 1u);
+  BOOST_TEST(a.gateway->status().reloads == 1u);
+  BOOST_TEST(a.gateway->sa_table().size() == 2u);
 }
