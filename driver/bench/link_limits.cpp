@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <stdexcept>
 
 namespace ipsec_fpga::driver {
 
@@ -27,13 +28,23 @@ std::string fixed(double value, int decimals) {
   return text;
 }
 
-// Wire bytes one packet costs the link's limiting resource.
 double bytes_per_packet(const UsbLink& link, const PacketWire& p) {
-  const double out = link.ftdi_status_bytes ? p.wire_out * 512.0 / 510.0 : p.wire_out;
-  return link.full_duplex ? std::max(p.wire_in, out) : p.wire_in + out;
+  return wire_bytes_per_packet(link, p.wire_in, p.wire_out);
 }
 
 }  // namespace
+
+double wire_bytes_per_packet(const UsbLink& link, double wire_in, double wire_out) {
+  const double out = link.ftdi_status_bytes ? wire_out * 512.0 / 510.0 : wire_out;
+  return link.full_duplex ? std::max(wire_in, out) : wire_in + out;
+}
+
+double packets_per_second(const UsbLink& link, double wire_in, double wire_out) {
+  const double cost = wire_bytes_per_packet(link, wire_in, wire_out);
+  if (!(cost > 0))
+    throw std::invalid_argument("packets_per_second: the packet costs no wire bytes");
+  return link.bytes_per_second / cost;
+}
 
 void print_link_limits(std::ostream& out, const std::vector<PacketWire>& packets, bool markdown) {
   for (const UsbLink& link : usb_links()) {

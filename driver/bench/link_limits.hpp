@@ -26,6 +26,14 @@ struct UsbLink {
 
 const std::vector<UsbLink>& usb_links();
 
+// Wire bytes one packet costs the link's limiting resource: a full-duplex
+// link carries the larger direction, a shared one both; FTDI chips spend 2
+// status bytes of every 512-byte IN packet.
+double wire_bytes_per_packet(const UsbLink& link, double wire_in, double wire_out);
+// Packets per second the link leaves for that cost; throws
+// std::invalid_argument when the packet costs no wire bytes.
+double packets_per_second(const UsbLink& link, double wire_in, double wire_out);
+
 void print_link_limits(std::ostream& out, const std::vector<PacketWire>& packets, bool markdown);
 
 }  // namespace ipsec_fpga::driver

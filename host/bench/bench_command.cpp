@@ -144,10 +144,8 @@ int run(const BenchOptions& options, const std::vector<std::string>& args) {
         row.wire_in = d.wire_in;
         row.wire_out = d.wire_out;
         for (const driver::UsbLink& l : links)
-          row.link_mbps.push_back(packets_to_mbit(
-              link_packets_per_second({l.bytes_per_second, l.full_duplex, l.ftdi_status_bytes},
-                                      d.wire_in, d.wire_out),
-              m.mean_bytes));
+          row.link_mbps.push_back(
+              packets_to_mbit(driver::packets_per_second(l, d.wire_in, d.wire_out), m.mean_bytes));
         if (software) {
           row.software_pps = outbound ? software->outbound_packets_per_second
                                       : software->inbound_packets_per_second;

@@ -114,15 +114,4 @@ const std::vector<BoardClock>& board_clocks() {
   return boards;
 }
 
-double link_wire_bytes_per_packet(const LinkFigures& link, double wire_in, double wire_out) {
-  const double out = link.ftdi_status_bytes ? wire_out * 512.0 / 510.0 : wire_out;
-  return link.full_duplex ? std::max(wire_in, out) : wire_in + out;
-}
-
-double link_packets_per_second(const LinkFigures& link, double wire_in, double wire_out) {
-  const double cost = link_wire_bytes_per_packet(link, wire_in, wire_out);
-  if (!(cost > 0)) throw std::invalid_argument("link_packets_per_second: no wire bytes");
-  return link.bytes_per_second / cost;
-}
-
 }  // namespace ipsec_fpga::host::bench

@@ -69,17 +69,4 @@ struct BoardClock {
 };
 const std::vector<BoardClock>& board_clocks();
 
-// ---------------- USB links ----------------
-// What one packet costs a link (see driver/bench/link_limits.cpp, whose link
-// table this uses): full duplex links carry the larger of the two
-// directions, half duplex ones both; FTDI chips add 2 status bytes to every
-// 512-byte IN packet.
-struct LinkFigures {
-  double bytes_per_second;
-  bool full_duplex;
-  bool ftdi_status_bytes;
-};
-double link_wire_bytes_per_packet(const LinkFigures& link, double wire_in, double wire_out);
-double link_packets_per_second(const LinkFigures& link, double wire_in, double wire_out);
-
 }  // namespace ipsec_fpga::host::bench

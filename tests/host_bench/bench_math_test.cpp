@@ -7,6 +7,7 @@
 
 #include "host/bench/bench_options.hpp"
 #include "host/bench/bench_suites.hpp"
+#include "link_limits.hpp"
 
 using namespace ipsec_fpga::host::bench;
 namespace tt = boost::test_tools;
@@ -86,13 +87,16 @@ BOOST_AUTO_TEST_CASE(boards_are_targets_and_say_what_they_carry) {
 
 BOOST_AUTO_TEST_CASE(link_limits) {
   // Full duplex UART, 300,000 bytes/s each way, FTDI status bytes on IN.
-  const LinkFigures uart{300000, true, true};
-  BOOST_TEST(link_wire_bytes_per_packet(uart, 100, 510) == 512.0, tt::tolerance(1e-12));
-  BOOST_TEST(link_wire_bytes_per_packet(uart, 600, 510) == 600.0, tt::tolerance(1e-12));
-  BOOST_TEST(link_packets_per_second(uart, 600, 100) == 500.0, tt::tolerance(1e-12));
+  const ipsec_fpga::driver::UsbLink uart{"uart", 300000, true, true, ""};
+  BOOST_TEST(ipsec_fpga::driver::wire_bytes_per_packet(uart, 100, 510) == 512.0,
+             tt::tolerance(1e-12));
+  BOOST_TEST(ipsec_fpga::driver::wire_bytes_per_packet(uart, 600, 510) == 600.0,
+             tt::tolerance(1e-12));
+  BOOST_TEST(ipsec_fpga::driver::packets_per_second(uart, 600, 100) == 500.0, tt::tolerance(1e-12));
   // Half duplex: both directions share it.
-  const LinkFigures fifo{40e6, false, false};
-  BOOST_TEST(link_packets_per_second(fifo, 1000, 1000) == 20000.0, tt::tolerance(1e-12));
+  const ipsec_fpga::driver::UsbLink fifo{"fifo", 40e6, false, false, ""};
+  BOOST_TEST(ipsec_fpga::driver::packets_per_second(fifo, 1000, 1000) == 20000.0,
+             tt::tolerance(1e-12));
 }
 
 BOOST_AUTO_TEST_CASE(suites_and_options) {
