@@ -108,6 +108,19 @@ std::optional<SwanChildSa> TunnelRun::bring_up(std::chrono::seconds timeout) {
   }
   if (sa && swan_gateway_ && !swan_gateway_->wait_installed(std::chrono::seconds{5}))
     return std::nullopt;
+  if (sa && gateway_) {
+    // charon may report INSTALLED before the gateway has its SAs on the board
+    // (as responder it installs after Quick Mode 3): wait for both SPIs in `sa`.
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds{10};
+    for (;;) {
+      const std::string table = gateway_->query("sa").output;
+      if (table.find(sa->spi_in) != std::string::npos &&
+          table.find(sa->spi_out) != std::string::npos)
+        break;
+      if (std::chrono::steady_clock::now() > until || cancelled()) return std::nullopt;
+      std::this_thread::sleep_for(std::chrono::milliseconds{100});
+    }
+  }
   if (sa) say("tunnel up: strongSwan SPIs in " + sa->spi_in + ", out " + sa->spi_out);
   return sa;
 }
