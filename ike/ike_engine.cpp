@@ -148,6 +148,14 @@ void IkeEngine::delete_rule(int rule_number) {
   remove_dead();
 }
 
+bool IkeEngine::delete_child(int rule_number, std::uint32_t inbound_spi) {
+  for (auto& sa : sas_) {
+    if (sa->rule->number != rule_number || sa->state == IkeSa::State::dead) continue;
+    if (Informational::send_delete_child(*sa, *this, inbound_spi)) return true;
+  }
+  return false;
+}
+
 void IkeEngine::send_failed(const Datagram& datagram) {
   log({LogMessage::failed_to_send, 0, datagram.destination.address});
 }

@@ -33,6 +33,9 @@ class IkeEngine : private ExchangeContext {
   void initiate(int rule);
   // Deletes the rule's IPsec SAs and ISAKMP SA, telling the peer.
   void delete_rule(int rule);
+  // Deletes one IPsec SA of `rule` (inbound SPI `inbound_spi`), telling the
+  // peer; the ISAKMP SA stays (after a rekey). False if there is none.
+  bool delete_child(int rule, std::uint32_t inbound_spi);
   // A datagram for UDP 500 or 4500 (non-ESP marker already stripped).
   void receive(const Datagram& datagram);
   // The time now, in milliseconds from any fixed origin; drives retransmits.

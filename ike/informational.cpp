@@ -1,5 +1,7 @@
 #include "ike/informational.hpp"
 
+#include <algorithm>
+
 #include "ike/proposal_codec.hpp"
 
 namespace ipsec_fpga::ike {
@@ -56,6 +58,18 @@ void Informational::send_delete_all(IkeSa& sa, ExchangeContext& ctx) {
   append(isakmp.spis[0], sa.responder_cookie);
   send(sa, ctx, {isakmp});
   sa.state = IkeSa::State::dead;
+}
+
+bool Informational::send_delete_child(IkeSa& sa, ExchangeContext& ctx, std::uint32_t inbound_spi) {
+  if (!sa.keymat || !sa.established()) return false;
+  auto it = std::find_if(sa.children.begin(), sa.children.end(),
+                         [&](const ChildSa& c) { return c.inbound_spi == inbound_spi; });
+  if (it == sa.children.end()) return false;
+  DeletePayload esp{kIpsecDoi, ProtocolId::esp, 4, {spi_bytes(it->inbound_spi)}};
+  ctx.remove({sa.rule->number, sa.peer.address, it->inbound_spi, it->outbound_spi});
+  sa.children.erase(it);
+  send(sa, ctx, {esp});
+  return true;
 }
 
 bool Informational::hash_valid(const IkeSa& sa, const IsakmpMessage& message) {

@@ -15,6 +15,10 @@ class Informational {
                           Bytes spi);
   // Deletes every IPsec SA of `sa` and then `sa` itself, telling the peer.
   static void send_delete_all(IkeSa& sa, ExchangeContext& ctx);
+  // Deletes the one IPsec SA of `sa` whose inbound SPI is `inbound_spi`
+  // (an SA replaced by a rekey), telling the peer; `sa` stays. False if
+  // `sa` has no such SA or cannot send yet.
+  static bool send_delete_child(IkeSa& sa, ExchangeContext& ctx, std::uint32_t inbound_spi);
   // A received informational message (already decrypted and HASH-checked
   // when it was encrypted; plain ones are only honoured before Phase 1 ends).
   static void on_message(IkeSa& sa, ExchangeContext& ctx, const IsakmpMessage& message);

@@ -455,6 +455,31 @@ BOOST_AUTO_TEST_CASE(delete_is_sent_and_honoured) {
   BOOST_TEST(n.b.engine.ike_sa_count() == 0u);
 }
 
+// After a rekey (a second Quick Mode) the old pair is deleted alone: both
+// sides drop it, the new pair and the ISAKMP SA stay.
+BOOST_AUTO_TEST_CASE(one_child_sa_is_deleted_after_a_rekey) {
+  TwoGateways n(TwoGateways::rule_a(), TwoGateways::rule_b());
+  n.a.engine.initiate(1);
+  n.run();
+  n.a.engine.initiate(1);  // established: a new Quick Mode only
+  n.run();
+  BOOST_REQUIRE_EQUAL(n.a.installs.size(), 2u);
+  BOOST_TEST(count_lines(n.a, "Phase 1 IKE SA process done") == 1u);
+  const std::uint32_t old_in = n.a.installs[0].inbound.spi;
+  BOOST_TEST(!n.a.engine.delete_child(1, 0x12345678u));
+  BOOST_TEST(n.a.engine.delete_child(1, old_in));
+  n.run();
+  BOOST_REQUIRE_EQUAL(n.a.deletes.size(), 1u);
+  BOOST_TEST(n.a.deletes[0].inbound_spi == old_in);
+  BOOST_REQUIRE_EQUAL(n.b.deletes.size(), 1u);
+  BOOST_TEST(n.b.deletes[0].outbound_spi == old_in);
+  BOOST_TEST(has_line(n.b, "Delete SA of rule <7>: IPsec SA deleted by peer"));
+  BOOST_TEST(!has_line(n.b, "Delete SA of rule <7>: ISAKMP SA deleted by peer"));
+  BOOST_TEST(n.a.engine.ike_sa_count() == 1u);
+  BOOST_TEST(n.b.engine.ike_sa_count() == 1u);
+  BOOST_TEST(!n.a.engine.delete_child(1, old_in));  // gone
+}
+
 BOOST_AUTO_TEST_CASE(initial_contact_replaces_old_sas) {
   TwoGateways n(TwoGateways::rule_a(), TwoGateways::rule_b());
   n.a.engine.initiate(1);
