@@ -144,6 +144,7 @@ struct Gateway::Impl {
     driver::Suite suite{driver::Cipher::null, driver::Integrity::none};
     bool tunnel_mode = true;
     bool rekeyed = false;  // a new Quick Mode was started for its soft lifetime
+    std::optional<Clock::time_point> retire_at;  // a newer pair replaced it: removed then
     std::uint32_t lifetime_seconds = 0;
     std::uint32_t lifetime_kilobytes = 0;
     Clock::time_point installed;
@@ -217,6 +218,7 @@ struct Gateway::Impl {
   void check_lifetimes();
   void rekey(std::size_t index);
   void expire(std::size_t index, const std::string& why);
+  void retire(std::size_t index, const std::string& why);
   void install_manual(const RuleConfig& rule);
   void remove_pair(std::size_t index, bool keep_route);
   void drop_rule(int rule);  // IKE delete (Delete payloads) and every remaining SA of the rule
@@ -578,6 +580,11 @@ void Gateway::Impl::on_install(const ike::SaInstall& install) {
          ": SA installed for a rule the SPD lacks: " + e.what());
   }
   std::lock_guard lock(state_mutex);
+  // A rekey: the rule's older pairs carry no more outbound traffic; they
+  // stay a moment for packets the peer sent before it switched.
+  for (SaPair& older : pairs)
+    if (older.rule == pair.rule && !older.manual && !older.retire_at)
+      older.retire_at = pair.installed + options.rekey_overlap;
   pairs.push_back(pair);
 }
 
@@ -837,6 +844,34 @@ void Gateway::Impl::rekey(std::size_t index) {
   drain();
 }
 
+void Gateway::Impl::retire(std::size_t index, const std::string& why) {
+  SaPair pair;
+  {
+    std::lock_guard lock(state_mutex);
+    pair = pairs[index];
+  }
+  ike::LogEvent event{ike::LogMessage::sa_deleted, pair.rule, pair.route.peer};
+  event.detail = why;
+  log->add(event);
+  // The peer is told (a Delete for that SPI only); the ISAKMP SA stays.
+  if (!pair.manual && engine->delete_child(pair.rule, pair.inbound.spi)) {
+    drain();  // the SaDelete removes the pair
+    std::lock_guard lock(state_mutex);
+    const bool left = std::any_of(pairs.begin(), pairs.end(), [&](const SaPair& p) {
+      return p.inbound.entry == pair.inbound.entry && p.inbound.spi == pair.inbound.spi;
+    });
+    if (!left) return;
+  }
+  std::optional<std::size_t> at;
+  {
+    std::lock_guard lock(state_mutex);
+    for (std::size_t i = 0; i < pairs.size(); ++i)
+      if (pairs[i].inbound.entry == pair.inbound.entry && pairs[i].inbound.spi == pair.inbound.spi)
+        at = i;
+  }
+  if (at) remove_pair(*at, false);
+}
+
 void Gateway::Impl::expire(std::size_t index, const std::string& why) {
   SaPair pair;
   bool newer = false;
@@ -846,14 +881,16 @@ void Gateway::Impl::expire(std::size_t index, const std::string& why) {
     for (std::size_t i = index + 1; i < pairs.size(); ++i)
       newer = newer || pairs[i].rule == pair.rule;
   }
+  if (newer || pair.rekeyed || pair.manual || ike_rule(pair.rule) == nullptr) {
+    // A newer pair (the rekey) carries the traffic, or soon will: only this
+    // pair goes (a rekey under way keeps its ISAKMP SA and Quick Mode).
+    retire(index, why);
+    return;
+  }
   ike::LogEvent event{ike::LogMessage::sa_deleted, pair.rule, pair.route.peer};
   event.detail = why;
   log->add(event);
-  if (!newer && !pair.manual && ike_rule(pair.rule) != nullptr) {
-    drop_rule(pair.rule);  // the peer hears it; the next packet negotiates again
-  } else {
-    remove_pair(index, false);  // a newer pair (the rekey) carries the traffic
-  }
+  drop_rule(pair.rule);  // the peer hears it; the next packet negotiates again
 }
 
 void Gateway::Impl::on_board_event(const driver::Event& event) {
@@ -900,6 +937,10 @@ void Gateway::Impl::check_lifetimes() {
       std::lock_guard lock(state_mutex);
       if (i >= pairs.size()) break;
       p = pairs[i];
+    }
+    if (p.retire_at && now >= *p.retire_at) {
+      retire(i, "replaced by a newer SA");
+      return;  // indices moved; the next tick looks again
     }
     if (p.lifetime_seconds == 0 || p.manual) continue;
     const double used = std::chrono::duration<double>(now - p.installed).count();

@@ -60,6 +60,9 @@ struct GatewayOptions {
   // IPsec SAs are rekeyed (a new Quick Mode) when this fraction of their
   // lifetime (seconds, or kilobytes: the board's soft limit) is used.
   double rekey_fraction = 0.8;
+  // After a rekey the old pair stays this long (packets the peer sent
+  // before it switched), then it is deleted (the peer is told).
+  std::chrono::milliseconds rekey_overlap{1000};
   // How long a reserved inbound SPI waits for its Quick Mode to finish.
   std::chrono::seconds spi_reservation{90};
   // Seed for the IKE random source (tests); nullopt: OpenSSL's RNG.
