@@ -916,8 +916,15 @@ BOOST_AUTO_TEST_CASE(lifetime_rekey_and_expiry, *boost::unit_test::precondition(
   BOOST_TEST(a.count("Phase 1 IKE SA process done") == 1u);
   BOOST_TEST(b.count("Start Phase 2: Quick Mode") >= 2u);
   BOOST_TEST(a.wait_for_line("Delete SA of rule <1>: hard lifetime reached", 1s));
-  // a's old pair expires first (a installed it first) and a tells b.
-  BOOST_TEST(b.wait_for_line("Delete SA of rule <1>: IPsec SA deleted by peer", 1s));
+  // b's old pair goes too: usually a's expires first (a installed it first)
+  // and a tells b; on a loaded machine b's own clock may come first.
+  BOOST_TEST(wait_until(
+      [&] {
+        return b.count("Delete SA of rule <1>: IPsec SA deleted by peer") +
+                   b.count("Delete SA of rule <1>: hard lifetime reached") >=
+               1u;
+      },
+      1s));
   BOOST_TEST(answered >= sent - 1);  // at most one lost in the switch
   BOOST_TEST(ping(ns.a, "198.51.100.1", "203.0.113.1"));
   BOOST_TEST(a.gateway->sa_table().size() == 2u);
