@@ -5,6 +5,10 @@
 
 namespace ipsec_fpga::driver::sim {
 
+namespace {
+bool is_board_name(std::string_view name) { return name == "icebreaker"; }
+}  // namespace
+
 SimOptions parse_sim_options(std::string_view rest) {
   SimOptions options;
   while (!rest.empty()) {
@@ -12,11 +16,22 @@ SimOptions parse_sim_options(std::string_view rest) {
     const std::string_view part = rest.substr(0, comma);
     rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
     const std::size_t eq = part.find('=');
-    if (eq == std::string_view::npos)
-      throw std::invalid_argument("sim: option '" + std::string(part) + "' is not key=value");
-    const std::string_view key = part.substr(0, eq);
-    const std::string_view value = part.substr(eq + 1);
-    if (key == "fst") {
+    const bool bare = eq == std::string_view::npos;
+    if (bare && !is_board_name(part))
+      throw std::invalid_argument(
+          "sim: option '" + std::string(part) +
+          "' is not key=value nor a board (boards: " + std::string(sim_board_names) + ")");
+    const std::string_view key = bare ? std::string_view("board") : part.substr(0, eq);
+    const std::string_view value = bare ? part : part.substr(eq + 1);
+    if (key == "board") {
+      if (!is_board_name(value))
+        throw std::invalid_argument("sim: unknown board '" + std::string(value) +
+                                    "' (boards: " + std::string(sim_board_names) + ")");
+      if (options.board && *options.board != value)
+        throw std::invalid_argument("sim: two boards named ('" + *options.board + "' and '" +
+                                    std::string(value) + "')");
+      options.board = std::string(value);
+    } else if (key == "fst") {
       if (value.empty()) throw std::invalid_argument("sim: fst= needs a file path");
       options.fst_path = std::string(value);
     } else if (key == "clock_hz") {
@@ -26,11 +41,16 @@ SimOptions parse_sim_options(std::string_view rest) {
         throw std::invalid_argument("sim: clock_hz='" + std::string(value) +
                                     "' is not a positive decimal number");
       options.clock_hz = hz;
+      options.clock_hz_given = true;
     } else {
-      throw std::invalid_argument("sim: unknown option '" + std::string(key) +
-                                  "' (known: fst, clock_hz)");
+      throw std::invalid_argument(
+          "sim: unknown option '" + std::string(key) +
+          "' (known: fst, clock_hz, board; boards: " + std::string(sim_board_names) + ")");
     }
   }
+  if (options.board && options.clock_hz_given)
+    throw std::invalid_argument("sim: clock_hz= is for the bare core; sim:" + *options.board +
+                                " runs at its board's own clock");
   return options;
 }
 

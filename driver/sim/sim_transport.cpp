@@ -54,6 +54,11 @@ std::vector<std::uint8_t> SimTransport::run_cycles(std::uint64_t count) {
   return out;
 }
 
+std::size_t SimTransport::pending_input() const {
+  std::lock_guard<std::mutex> lock(input_mutex_);
+  return input_.size();
+}
+
 std::string SimTransport::description() const { return "sim: " + model_->name(); }
 
 std::uint64_t SimTransport::cycles() const { return cycles_; }

@@ -13,9 +13,9 @@
 #include <memory>
 #include <mutex>
 
-#include "transport/transport_clock.hpp"
 #include "sim/byte_model.hpp"
 #include "transport/transport.hpp"
+#include "transport/transport_clock.hpp"
 
 namespace ipsec_fpga::driver::sim {
 
@@ -34,6 +34,11 @@ class SimTransport : public Transport, public TransportClock {
   std::uint64_t bytes_out() const;
   // Runs exactly `count` cycles, collecting what the board sends.
   std::vector<std::uint8_t> run_cycles(std::uint64_t count);
+  // Bytes sent and not yet taken by the board.
+  std::size_t pending_input() const;
+  // The model (e.g. a UartWire, for its pins and faults). Use it only when
+  // no other thread is inside receive() or run_cycles().
+  ByteModel& model() { return *model_; }
 
  private:
   // One clock cycle; returns the byte the board sent, if any. Holds model_mutex_.
