@@ -228,6 +228,26 @@ std::string TransferResult::summary() const {
   return s;
 }
 
+EndpointResult run_endpoint(int fd, std::uint64_t send_bytes, std::uint64_t send_seed,
+                            std::uint64_t expect_bytes, std::uint64_t expect_seed,
+                            std::chrono::milliseconds timeout) {
+  EndpointResult r;
+  r.received.expected = expect_bytes;
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+  const auto start = Clock::now();
+  Clock::time_point last = start;
+  try {
+    pump(fd, send_bytes, send_seed, expect_bytes, expect_seed, start + timeout, r.received, last,
+         nullptr);
+    r.sent = send_bytes;
+  } catch (const std::exception& e) {
+    r.error = e.what();
+  }
+  r.received.seconds = std::chrono::duration<double>(last - start).count();
+  r.received.sha256_expected = seeded_stream_sha256(expect_seed, expect_bytes);
+  return r;
+}
+
 TransferResult tcp_transfer(const TransferOptions& o) {
   TransferResult result;
   result.to_server.expected = o.to_server_bytes;

@@ -70,4 +70,18 @@ struct TransferResult {
 
 TransferResult tcp_transfer(const TransferOptions& options);
 
+// One end of a transfer on a connected TCP socket `fd` (ipsec-fpga-traffic):
+// sends `send_bytes` of stream `send_seed` while checking `expect_bytes` of
+// stream `expect_seed`. The client -> server stream uses the seed, the other
+// direction seed + 1 (as tcp_transfer).
+struct EndpointResult {
+  std::uint64_t sent = 0;
+  DirectionResult received;
+  std::string error;
+  bool ok() const { return error.empty() && received.intact; }
+};
+EndpointResult run_endpoint(int fd, std::uint64_t send_bytes, std::uint64_t send_seed,
+                            std::uint64_t expect_bytes, std::uint64_t expect_seed,
+                            std::chrono::milliseconds timeout);
+
 }  // namespace ipsec_fpga::host::lab
