@@ -685,7 +685,11 @@ BOOST_AUTO_TEST_CASE(silent_and_unreachable_peers,
                               .peer = "192.0.2.200",
                               .local = "198.51.100.0/24",
                               .remote = "203.0.113.128/25"}),
-               1, quick_ike);
+               1, [](GatewayOptions& o) {
+                 quick_ike(o);
+                 o.retransmit_timeout_ms = 400;  // gives up after 0.4 + 0.72 + 1.3 s
+               });
+  const auto first = std::chrono::steady_clock::now();
   send_udp(ns.a, "198.51.100.1", "203.0.113.1");
   send_udp(ns.a, "198.51.100.1", "203.0.113.129");
   BOOST_TEST(a.wait_for_line("!! Failed to send IKE Packet", 2s));
@@ -694,7 +698,8 @@ BOOST_AUTO_TEST_CASE(silent_and_unreachable_peers,
   BOOST_TEST(b.wait_for_line("Recv Main Mode request from <192.0.2.1>", 2s));
   BOOST_TEST(b.wait_for_line("!! Failed to send IKE Packet", 2s));
   BOOST_TEST(b.wait_for_line("!! Duplicate requests with the same cookie", 2s));
-  std::this_thread::sleep_for(1100ms);  // past the 1 s notice interval, Main Mode still waiting
+  // Past the 1 s notice interval, while Main Mode still waits (until 2.4 s).
+  std::this_thread::sleep_until(first + 1100ms);
   send_udp(ns.a, "198.51.100.1", "203.0.113.1");
   BOOST_TEST(a.wait_for_line("!! IKE Negotiation is in process", 2s));
   BOOST_TEST(a.count("Cannot find outbound SA for rule <1>") == 2u);
