@@ -219,6 +219,7 @@ struct Gateway::Impl {
   void rekey(std::size_t index);
   void expire(std::size_t index, const std::string& why);
   void retire(std::size_t index, const std::string& why);
+  bool rekeying() const { return options.rekey_fraction > 0 && options.rekey_fraction < 1; }
   void install_manual(const RuleConfig& rule);
   void remove_pair(std::size_t index, bool keep_route);
   void drop_rule(int rule);  // IKE delete (Delete payloads) and every remaining SA of the rule
@@ -551,7 +552,7 @@ void Gateway::Impl::on_install(const ike::SaInstall& install) {
                       install.outbound.encryption_key, install.outbound.integrity_key,
                       install.outbound.spi, install.local, install.remote);
     // The kilobyte lifetime's soft limit (time to rekey) is the board's.
-    if (out.lifetime.hard_bytes != 0)
+    if (out.lifetime.hard_bytes != 0 && rekeying())
       out.lifetime.soft_bytes = static_cast<std::uint64_t>(
           static_cast<double>(out.lifetime.hard_bytes) * options.rekey_fraction);
     try {
@@ -955,7 +956,7 @@ void Gateway::Impl::check_lifetimes() {
     const double fraction = ike_sa == nullptr || ike_sa->initiator()
                                 ? options.rekey_fraction
                                 : (1.0 + options.rekey_fraction) / 2;
-    if (!p.rekeyed && used >= fraction * p.lifetime_seconds) rekey(i);
+    if (rekeying() && !p.rekeyed && used >= fraction * p.lifetime_seconds) rekey(i);
   }
 }
 

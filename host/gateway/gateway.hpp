@@ -59,6 +59,7 @@ struct GatewayOptions {
   std::optional<std::chrono::seconds> negotiation_notice_interval;
   // IPsec SAs are rekeyed (a new Quick Mode) when this fraction of their
   // lifetime (seconds, or kilobytes: the board's soft limit) is used.
+  // Outside (0, 1): no rekeying (SAs simply expire).
   double rekey_fraction = 0.8;
   // After a rekey the old pair stays this long (packets the peer sent
   // before it switched), then it is deleted (the peer is told).

@@ -1056,3 +1056,39 @@ BOOST_AUTO_TEST_CASE(kilobyte_lifetime_rekeys, *boost::unit_test::precondition(n
   BOOST_TEST(wait_until([&] { return b.gateway->sa_table().size() == 2u; }, 3s));
   BOOST_TEST(ping(ns.a, "198.51.100.1", "203.0.113.1"));
 }
+
+// The board's hard limit without rekeying (rekey_fraction 1: off): a's
+// outbound SA reaches lifetime_kilobytes = 8 after a few 1400-byte pings,
+// the board raises its hard-lifetime event and expires the SA, the gateway
+// logs "Delete SA of rule <1>: hard lifetime reached" and deletes the rule
+// (b hears it); the next ping negotiates again.
+BOOST_AUTO_TEST_CASE(kilobyte_hard_limit, *boost::unit_test::precondition(netns_available)) {
+  CaseTimer timer{"host.gateway.hard_limit"};
+  NamespacePair ns("gwh");
+  const std::string pid = std::to_string(::getpid());
+  auto config = [&](bool is_a) {
+    RuleSpec r{.my_ip = is_a ? "192.0.2.1" : "192.0.2.2",
+               .peer = is_a ? "192.0.2.2" : "192.0.2.1",
+               .local = is_a ? "198.51.100.0/24" : "203.0.113.0/24",
+               .remote = is_a ? "203.0.113.0/24" : "198.51.100.0/24"};
+    return gateway_text(is_a ? ns.veth_a : ns.veth_b, r.my_ip, (is_a ? "gwha" : "gwhb") + pid,
+                        is_a ? "198.51.100.1/24" : "203.0.113.1/24") +
+           rule_text(r) + "lifetime_kilobytes = 8\n";
+  };
+  auto no_rekey = [](GatewayOptions& o) {
+    quick_ike(o);
+    o.rekey_fraction = 1.0;
+  };
+  GatewayRun b(ns.b, config(false), 2, no_rekey);
+  GatewayRun a(ns.a, config(true), 1, no_rekey);
+  BOOST_REQUIRE(ping_until_answered(ns.a, "198.51.100.1", "203.0.113.1", 10));
+  for (int i = 0; i < 12 && a.count("Delete SA of rule <1>: hard lifetime reached") == 0; ++i)
+    run_command({"ip", "netns", "exec", ns.a, "ping", "-c", "1", "-W", "1", "-s", "1400", "-I",
+                 "198.51.100.1", "203.0.113.1"},
+                5s);
+  BOOST_TEST(a.wait_for_line("Delete SA of rule <1>: hard lifetime reached", 2s));
+  BOOST_TEST(a.count("Start Phase 2: Quick Mode") == 1u);  // no rekey
+  BOOST_TEST(wait_until([&] { return a.gateway->sa_table().empty(); }, 2s));
+  BOOST_REQUIRE(ping_until_answered(ns.a, "198.51.100.1", "203.0.113.1", 10));
+  BOOST_TEST(a.count("Send Main Mode request to <192.0.2.2>") == 2u);
+}
