@@ -175,20 +175,16 @@ module aes_core_compact (
   // round's columns go to the output register, column c in clock c + 1.
   wire write = busy && !last && (first || phase != 3'd0);
   wire write_result = busy && last && phase != 3'd0;
-  wire [1:0] result_column = phase[1:0] - 2'd1;
   // The last round has no MixColumns: its column is S(a) ^ k in either
-  // direction (S^-1 when decrypting), one LUT per bit, which packs into the
-  // output register's own logic cells instead of a path through the datapath.
+  // direction (S^-1 when decrypting). The columns come in order 0..3 and
+  // shift into the register from the low end, so only the newest column's
+  // flip-flops take the XOR (in their own logic cells); a column-addressed
+  // write would share each XOR between four cells and cost 32 more.
   wire [31:0] last_column = sbox_lanes ^ round_key;
-  genvar c;
-  generate
-    for (c = 0; c < 4; c = c + 1) begin : g_result_column
-      // One enable per column (a variable part-select here cost ~130 LUTs).
-      always @(posedge clk) begin
-        if (write_result && result_column == c) result[127-32*c-:32] <= last_column;
-      end
-    end
-  endgenerate
+  always @(posedge clk) begin
+    if (write_result) result <= {result[95:0], last_column};
+  end
+
   wire [1:0] slot = phase[1:0];
   aes_compact_state u_state (
       .clk(clk),
