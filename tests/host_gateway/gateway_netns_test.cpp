@@ -932,8 +932,12 @@ BOOST_AUTO_TEST_CASE(lifetime_rekey_and_expiry, *boost::unit_test::precondition(
       1s));
   BOOST_TEST(answered >= sent - 1);  // at most one lost in the switch
   BOOST_TEST(ping(ns.a, "198.51.100.1", "203.0.113.1"));
-  BOOST_TEST(a.gateway->sa_table().size() == 2u);
-  BOOST_TEST(b.gateway->sa_table().size() == 2u);
+  // One pair, or two for the second before the older goes (on a loaded
+  // machine the loop may run into the next rekey at 80 % of the new pair).
+  for (GatewayRun* g : {&a, &b}) {
+    const std::size_t rows = g->gateway->sa_table().size();
+    BOOST_TEST((rows == 2u || rows == 4u), "rows: " << rows);
+  }
 }
 
 // "!! Active connection allowed exceeded": a allows one Phase 2 negotiation
