@@ -1,21 +1,19 @@
 #!/usr/bin/env bash
-# The main job: installs the dependencies, builds, and runs the simulated
-# board (the Verilated RTL in-process): every crypto core's self-test and
-# figures, then packets of every ESP suite through the whole ESP engine, out
-# and back in, each checked against the reference ESP, with cycles per packet;
-# then the whole host path: the C++ driver talking to the simulated board
-# over the host link (ipsec-fpga-link-bench).
+# The main job: installs the dependencies, builds the `ipsec-fpga` program and
+# runs `ipsec-fpga demo`: a real IPsec tunnel between ipsec-fpga on the
+# simulated board (the Verilated RTL: host link and ESP engine, in-process)
+# and a strongSwan peer, in network namespaces it creates and removes. It
+# brings the tunnel up with IKEv1, pings and sends a verified TCP transfer
+# through it, and prints the IPSec log, the SA table read back from the
+# board, a throughput summary and tshark's verdict on the captured ESP.
+# Needs root (namespaces). Arguments go to `ipsec-fpga demo` (see --help):
+# e.g. `scripts/demo.sh --suite 3des-sha1 --role responder`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
-cmake --build build -j"$(nproc)" --target ipsec-fpga-core-bench ipsec-fpga-esp-bench \
-  ipsec-fpga-link-bench
-build/verif/bench/ipsec-fpga-core-bench
-echo
-echo "ESP engine (rtl/esp/esp_engine.v): every suite, both directions, cycles per packet"
-build/verif/esp_engine/ipsec-fpga-esp-bench "$@"
-echo
-echo "Host link: driver -> link framing -> board core (rtl/link/ipsec_fpga_core.v) on sim:"
-exec build/driver/bench/ipsec-fpga-link-bench --quick
+export CCACHE_DIR="$PWD/build/.ccache" CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache
+cmake --build build -j"$(nproc)" --target ipsec-fpga
+exec build/host/cli/ipsec-fpga demo "$@"
