@@ -11,6 +11,10 @@ function(_ipsec_fpga_core_sources variable)
 endfunction()
 
 _ipsec_fpga_core_sources(IPSEC_FPGA_AES_CORE_RTL aes_*.v)
+# The compact AES (aes_core_compact, aes_compact_*) shares only the S-box ROM.
+list(FILTER IPSEC_FPGA_AES_CORE_RTL EXCLUDE REGEX "aes_(core_)?compact")
+_ipsec_fpga_core_sources(IPSEC_FPGA_AES_COMPACT_CORE_RTL aes_core_compact.v aes_compact_*.v
+                         aes_sbox_rom.v)
 _ipsec_fpga_core_sources(IPSEC_FPGA_TDES_CORE_RTL tdes_*.v des_*.v)
 _ipsec_fpga_core_sources(IPSEC_FPGA_SHA1_CORE_RTL sha1_*.v)
 _ipsec_fpga_core_sources(IPSEC_FPGA_SHA256_CORE_RTL sha256_*.v)
