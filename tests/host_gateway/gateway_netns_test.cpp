@@ -637,6 +637,24 @@ BOOST_AUTO_TEST_CASE(wan_address_change, *boost::unit_test::precondition(netns_a
   BOOST_TEST(a.gateway->status().wan_address == "192.0.2.1");
   BOOST_REQUIRE(ping_until_answered(ns.a, "198.51.100.1", "203.0.113.1", 10));
   BOOST_TEST(b.count("Recv Main Mode request from <192.0.2.1>") == 1u);
+  // The responder's log reads like the manual's example (plus the VID,
+  // NAT-D and INITIAL-CONTACT payloads this gateway sends).
+  const std::vector<std::string> responder = {"Recv Main Mode request from <192.0.2.1>",
+                                              "Recv:<SA><VID>",
+                                              "Send:<SA><VID>",
+                                              "Recv:<KE><NONCE><NATD><NATD>",
+                                              "Send:<KE><NONCE><NATD><NATD>",
+                                              "Recv:<ID><HASH><NOTFY>",
+                                              "Send:<ID><HASH>",
+                                              "Phase 1 IKE SA process done",
+                                              "Recv:<HASH><SA><NONCE><ID><ID>",
+                                              "Start Phase 2: Quick Mode",
+                                              "Send:<HASH><SA><NONCE><ID><ID>",
+                                              "Recv:<HASH>"};
+  const auto b_lines = b.log_lines();
+  BOOST_REQUIRE(b_lines.size() >= responder.size());
+  BOOST_TEST(std::vector<std::string>(b_lines.begin(), b_lines.begin() + 12) == responder,
+             boost::test_tools::per_element());
 
   // The new address first (kept when the old one goes), then the old one away.
   must_run({"ip", "netns", "exec", ns.a, "sysctl", "-qw",
