@@ -31,6 +31,10 @@ class BoardPins {
   virtual std::uint32_t clock_hz() const = 0;  // the board's oscillator
   virtual std::uint32_t baud() const = 0;      // the UART rate the board's RTL is built for
   virtual std::string name() const = 0;
+  // Clocks the board ran before it was handed over (configuration, reset,
+  // what it sent after reset): add them to a host-side cycle count to find
+  // it in a waveform, which counts from power-up.
+  virtual std::uint64_t clocks_before_attach() const { return 0; }
 };
 
 }  // namespace ipsec_fpga::driver::sim

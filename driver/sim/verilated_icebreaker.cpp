@@ -34,6 +34,7 @@ class VerilatedIcebreaker : public BoardPins {
     // sends after reset goes out: the host opens the port later, on a quiet
     // line, as with a real board that was configured before.
     for (int i = 0; i < reset_cycles; ++i) edge();
+    attach_ = reset_cycles;
     constexpr int quiet_cycles = 20 * icebreaker_clock_hz / icebreaker_baud;  // 2 frame times
     int quiet = 0;
     for (int i = 0; quiet < quiet_cycles; ++i) {
@@ -41,6 +42,7 @@ class VerilatedIcebreaker : public BoardPins {
         throw std::runtime_error("sim:icebreaker: TX not idle 1,000,000 clocks after reset");
       quiet = top_->TX ? quiet + 1 : 0;
       edge();
+      ++attach_;
     }
   }
 
@@ -62,6 +64,7 @@ class VerilatedIcebreaker : public BoardPins {
   std::uint32_t clock_hz() const override { return icebreaker_clock_hz; }
   std::uint32_t baud() const override { return icebreaker_baud; }
   std::string name() const override { return "icebreaker_top (Verilator)"; }
+  std::uint64_t clocks_before_attach() const override { return attach_; }
 
  private:
   void edge() {
@@ -80,6 +83,7 @@ class VerilatedIcebreaker : public BoardPins {
   std::unique_ptr<VerilatedContext> context_;
   std::unique_ptr<Vicebreaker_top> top_;
   std::unique_ptr<VerilatedFstC> trace_;
+  std::uint64_t attach_ = 0;
 };
 
 }  // namespace
