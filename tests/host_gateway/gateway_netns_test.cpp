@@ -961,6 +961,8 @@ BOOST_AUTO_TEST_CASE(lifetime_rekey_and_expiry, *boost::unit_test::precondition(
 // at a time. Its rule 1's Quick Mode waits for an answer that never comes
 // (the relay between a and b, at 192.0.2.3, drops b's Quick Mode messages),
 // and meanwhile rule 2's Phase 1 completes and wants a Quick Mode too.
+// Rule 1's Quick Mode then shows a peer that stops answering after Phase 1:
+// "!! IKE Packet Retransmit", then "!! Too many errors! Deleting SA".
 BOOST_AUTO_TEST_CASE(phase2_negotiation_limit, *boost::unit_test::precondition(netns_available)) {
   CaseTimer timer{"host.gateway.phase2_limit"};
   NamespacePair ns("gwl");
@@ -999,6 +1001,11 @@ BOOST_AUTO_TEST_CASE(phase2_negotiation_limit, *boost::unit_test::precondition(n
   BOOST_TEST(a.count("Phase 1 IKE SA process done") == 2u);
   BOOST_TEST(a.count("Start Phase 2: Quick Mode") == 1u);
   BOOST_TEST(a.gateway->sa_table().empty());
+  // b stopped answering after Phase 1: a resends Quick Mode 1, then gives
+  // that exchange up (its ISAKMP SA stays).
+  BOOST_TEST(a.wait_for_line("!! IKE Packet Retransmit", 2s));
+  BOOST_TEST(a.wait_for_line("!! Too many errors! Deleting SA", 3s));
+  BOOST_TEST(a.gateway->status().rules.at(0).ike_sa_state == "established");
 }
 
 // A reload that changes a rule (both sides switch rule 1 to Aggressive
