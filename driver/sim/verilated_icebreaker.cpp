@@ -52,9 +52,10 @@ class VerilatedIcebreaker : public BoardPins {
   }
 
   bool cycle(bool rx) override {
-    top_->RX = rx;
-    top_->eval();
+    // TX is a flip-flop output (link_uart_tx): settled since the last edge,
+    // whatever RX does (RX only feeds the receiver's synchroniser flops).
     const bool tx = top_->TX != 0;
+    top_->RX = rx;
     edge();
     return tx;
   }
