@@ -333,7 +333,7 @@ BOOST_AUTO_TEST_CASE(damaged_bit_cells_are_recovered) {
   BOOST_TEST(wire.pins().leds().red);
   BOOST_TEST(board_rx_errors(board) == 2u);
   BOOST_TEST(board.read_register(r::rx_cobs_errors.address) == 1u);
-  rig.transport->run_cycles(sim::icebreaker_clock_hz / 10 + 1000);  // 0.1 s of board time
+  BOOST_TEST(!board.next_event(std::chrono::milliseconds(101)));  // 0.1 s of board time
   BOOST_TEST(!wire.pins().leds().red);
 
   // A packet_submit damaged on the wire: lost (the board dropped it), then
@@ -356,18 +356,30 @@ BOOST_AUTO_TEST_CASE(damaged_bit_cells_are_recovered) {
 }
 
 BOOST_AUTO_TEST_CASE(reset_button_restarts_the_board) {
-  // The button resets the board; it announces itself with a credit frame
-  // (tag 0) and the driver starts its credit account over.
+  // The button resets the board: registers back to their reset values, the
+  // SA table zeroed (SPRAM would keep it: sa_table wipes it, no key survives
+  // a reset), a credit frame (tag 0) announcing it, after which the driver
+  // starts its credit account over.
   Rig rig("button");
   Board& board = *rig.board;
   namespace r = host_link::layout::registers;
   board.write_register(r::scratch.address, 0xb0);
+  std::mt19937_64 rng(verif::test_seed("driver.icebreaker_sim.button", 0x1ce7));
+  const auto sa = esp::test::make_sa(0, esp::Direction::inbound,
+                                     {esp::Cipher::aes128_cbc, esp::Integrity::hmac_sha1_96},
+                                     esp::Mode::tunnel, esp::Encapsulation::ipv4, rng);
+  const SaHandle h = board.install_sa(test::parameters(sa));
+  BOOST_TEST(board.read_sa_words(h.entry, 0, 1)[0] != 0u);
   rig.wire->pins().set_button(true);
   rig.transport->run_cycles(100);
   rig.wire->pins().set_button(false);
-  rig.transport->run_cycles(400);  // power_on_reset: 256 clocks after release
-  BOOST_TEST(board.read_register(r::scratch.address) == 0u);  // registers reset
+  // power_on_reset: 256 clocks after release; the driver pumps (and takes
+  // the credit frame) while it waits here: 1 ms is 12,000 clocks.
+  BOOST_TEST(!board.next_event(std::chrono::milliseconds(1)));
+  BOOST_TEST(board.read_register(r::scratch.address) == 0u);
+  BOOST_TEST(board.read_sa_words(h.entry, 0, 128) == std::vector<std::uint32_t>(128, 0));
   BOOST_TEST(board.credits_available().first == board.capabilities().packet_credits);
+  BOOST_TEST(board.link_statistics().local_error_total() == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(runs_are_deterministic_in_board_time) {
