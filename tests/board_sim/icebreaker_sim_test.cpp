@@ -10,6 +10,7 @@
 #define BOOST_TEST_MODULE driver_icebreaker_sim
 #include <boost/test/unit_test.hpp>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <random>
 
@@ -152,6 +153,7 @@ BOOST_AUTO_TEST_CASE(a_suite_the_board_lacks_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(twenty_packets_each_way_against_the_reference) {
+  const std::clock_t cpu_start = std::clock();
   Rig rig("packets");
   Board& board = *rig.board;
   const std::uint64_t seed = verif::test_seed("driver.icebreaker_sim.packets", 0x1ce3);
@@ -224,6 +226,11 @@ BOOST_AUTO_TEST_CASE(twenty_packets_each_way_against_the_reference) {
     BOOST_TEST(board.sa_status(flow.pair.out).packets == 5u);
     BOOST_TEST(board.sa_status(flow.pair.in).packets == 5u);
   }
+  const double cpu = double(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+  BOOST_TEST_MESSAGE("model speed: " << rig.transport->cycles() << " board clocks in " << cpu
+                                     << " s of CPU: "
+                                     << static_cast<double>(rig.transport->cycles()) / cpu / 1e6
+                                     << " M clocks per CPU second");
   // The green LED: packets were processed within the last 0.1 s.
   BOOST_TEST(rig.wire->pins().leds().green);
   BOOST_TEST(!rig.wire->pins().leds().red);
