@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "host/control/gateway_status.hpp"
-#include "host/control/json.hpp"
+#include "host/json/json.hpp"
 
 namespace ipsec_fpga::host {
 

@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "host/json/json.hpp"
+
 namespace ipsec_fpga::host::lab {
 namespace fs = std::filesystem;
 namespace {
@@ -28,51 +30,27 @@ std::string read_text(const fs::path& path) {
   return s.str();
 }
 
-// The string value of "key":"..." in one JSON object (simple escapes).
-std::string json_string(const std::string& line, const std::string& key) {
-  const std::string needle = "\"" + key + "\":\"";
-  std::size_t i = line.find(needle);
-  if (i == std::string::npos) return {};
-  i += needle.size();
-  std::string out;
-  for (; i < line.size() && line[i] != '"'; ++i) {
-    if (line[i] != '\\' || i + 1 >= line.size()) {
-      out += line[i];
-      continue;
-    }
-    const char e = line[++i];
-    switch (e) {
-      case 'n':
-        out += '\n';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'u':
-        if (i + 4 < line.size()) {
-          out += static_cast<char>(std::stoi(line.substr(i + 1, 4), nullptr, 16) & 0x7f);
-          i += 4;
-        }
-        break;
-      default:
-        out += e;
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 std::vector<GatewayLogLine> parse_log_json(const std::string& json_lines) {
   std::vector<GatewayLogLine> lines;
   std::istringstream in(json_lines);
   for (std::string line; std::getline(in, line);) {
-    if (line.find("\"message\":") == std::string::npos) continue;
+    Json record;
+    try {
+      record = parse_json(line);
+    } catch (const JsonError&) {
+      continue;  // not a record (a torn line, other output)
+    }
+    const Json* message = record.find("message");
+    if (!message || !message->is_string()) continue;
     GatewayLogLine l;
-    const std::size_t idx = line.find("\"index\":");
-    if (idx != std::string::npos) l.index = std::atoi(line.c_str() + idx + 8);
-    l.message = json_string(line, "message");
-    l.error = line.find("\"error\":true") != std::string::npos;
+    const Json* index = record.find("index");
+    if (index && index->is_integer() && index->as_double() >= 0 && index->as_double() <= 999)
+      l.index = static_cast<int>(index->as_double());
+    l.message = message->as_string();
+    const Json* error = record.find("error");
+    l.error = error && error->is_bool() && error->as_bool();
     lines.push_back(l);
   }
   return lines;

@@ -2,8 +2,8 @@
 //   {"index":1,"time":"2024-01-01T08:08:07Z","message":"Recv:<SA>","error":false,
 //    "kind":"recv_payloads","rule":null,"address":null,"repeated":null}
 //   {"clear":true,"time":"2024-01-01T09:00:00Z"}     (the log was cleared here)
-// Flat objects of strings, integers, booleans and null only, so a small
-// strict reader is enough (Boost 1.74 has no JSON library).
+// Flat objects of strings, integers, booleans and null only, written and read
+// with host/json (ipsec_fpga_host_json).
 #pragma once
 
 #include <chrono>

@@ -5,7 +5,7 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "host/control/json.hpp"
+#include "host/json/json.hpp"
 #include "test_support.hpp"
 
 using namespace ipsec_fpga::host;

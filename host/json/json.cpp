@@ -1,4 +1,4 @@
-#include "host/control/json.hpp"
+#include "host/json/json.hpp"
 
 #include <charconv>
 #include <cmath>

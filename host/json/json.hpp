@@ -1,9 +1,9 @@
-// A small strict JSON value for the control socket (one request or answer
-// per line). Boost 1.74 has no JSON library and Debian's libboost-json is
-// 1.81 only (it would clash with Boost 1.74), and host/log's reader takes
-// flat objects only; the status answer nests rules and board objects, so
-// the control protocol has this one. Numbers: integers are kept exactly
-// (int64 or uint64), anything with a fraction or exponent is a double.
+// The one small strict JSON value of the host code: the control socket (one
+// request or answer per line), the IPSec log's JSON Lines (host/log) and the
+// lab's reading of `ipsec-fpga log --json` (host/lab). Boost 1.74 has no JSON
+// library and Debian's libboost-json is 1.81 only (it would clash with Boost
+// 1.74). Numbers: integers are kept exactly (int64 or uint64), anything with
+// a fraction or exponent is a double. Library target: ipsec_fpga_host_json.
 #pragma once
 
 #include <cstddef>
