@@ -14,8 +14,15 @@ std::string excerpt(std::string_view text) {
 
 // --- One list of members per struct, used by both directions ---
 
+// The structs that travel as JSON objects; S is the struct or a const one.
+template <class S, class... Structs>
+concept one_of = (std::is_same_v<std::remove_const_t<S>, Structs> || ...);
+template <class S>
+concept status_struct = one_of<S, BoardStatus, RuleStatus, DatapathCounters, GatewayStatus, SaRow>;
+
 template <class V, class S>
-void visit_board(V& v, S& b) {
+requires one_of<S, BoardStatus>
+void visit_members(V& v, S& b) {
   v("description", b.description);
   v("uri", b.uri);
   v("build_id", b.build_id);
@@ -29,7 +36,8 @@ void visit_board(V& v, S& b) {
 }
 
 template <class V, class S>
-void visit_rule(V& v, S& r) {
+requires one_of<S, RuleStatus>
+void visit_members(V& v, S& r) {
   v("index", r.index);
   v("name", r.name);
   v("active", r.active);
@@ -50,7 +58,8 @@ void visit_rule(V& v, S& r) {
 }
 
 template <class V, class S>
-void visit_datapath(V& v, S& d) {
+requires one_of<S, DatapathCounters>
+void visit_members(V& v, S& d) {
   v("tun_packets", d.tun_packets);
   v("tun_not_ipv4", d.tun_not_ipv4);
   v("no_rule", d.no_rule);
@@ -69,7 +78,8 @@ void visit_datapath(V& v, S& d) {
 }
 
 template <class V, class S>
-void visit_status(V& v, S& s) {
+requires one_of<S, GatewayStatus>
+void visit_members(V& v, S& s) {
   v("version", s.version);
   v("config_file", s.config_file);
   v("tun_name", s.tun_name);
@@ -83,7 +93,8 @@ void visit_status(V& v, S& s) {
 }
 
 template <class V, class S>
-void visit_sa(V& v, S& a) {
+requires one_of<S, SaRow>
+void visit_members(V& v, S& a) {
   v("entry", a.entry);
   v("direction", a.direction);
   v("spi", a.spi);
@@ -121,19 +132,10 @@ struct Encoder {
   template <class T>
   requires std::is_integral_v<T>
   static Json encode(T value) { return Json(value); }
-  static Json encode(const BoardStatus& b) {
+  template <status_struct T>
+  static Json encode(const T& s) {
     Encoder e;
-    visit_board(e, b);
-    return e.out;
-  }
-  static Json encode(const RuleStatus& r) {
-    Encoder e;
-    visit_rule(e, r);
-    return e.out;
-  }
-  static Json encode(const DatapathCounters& d) {
-    Encoder e;
-    visit_datapath(e, d);
+    visit_members(e, s);
     return e.out;
   }
   template <class T>
@@ -198,20 +200,11 @@ struct Decoder {
       bad(path, e.what());
     }
   }
-  static void decode(const Json& j, const std::string& path, BoardStatus& out) {
+  template <status_struct T>
+  static void decode(const Json& j, const std::string& path, T& out) {
     check_object(j, path);
     Decoder d{j, path};
-    visit_board(d, out);
-  }
-  static void decode(const Json& j, const std::string& path, RuleStatus& out) {
-    check_object(j, path);
-    Decoder d{j, path};
-    visit_rule(d, out);
-  }
-  static void decode(const Json& j, const std::string& path, DatapathCounters& out) {
-    check_object(j, path);
-    Decoder d{j, path};
-    visit_datapath(d, out);
+    visit_members(d, out);
   }
   template <class T>
   static void decode(const Json& j, const std::string& path, std::vector<T>& out) {
@@ -227,10 +220,8 @@ struct Decoder {
 };
 
 SaRow decode_sa_row(const Json& json, const std::string& path) {
-  Decoder::check_object(json, path);
   SaRow row;
-  Decoder d{json, path};
-  visit_sa(d, row);
+  Decoder::decode(json, path, row);
   return row;
 }
 
@@ -325,23 +316,13 @@ std::string handle_control_line(std::string_view line, const ControlHandler& han
   }
 }
 
-Json to_json(const GatewayStatus& status) {
-  Encoder e;
-  visit_status(e, status);
-  return e.out;
-}
+Json to_json(const GatewayStatus& status) { return Encoder::encode(status); }
 
-Json to_json(const SaRow& row) {
-  Encoder e;
-  visit_sa(e, row);
-  return e.out;
-}
+Json to_json(const SaRow& row) { return Encoder::encode(row); }
 
 GatewayStatus status_from_json(const Json& json) {
-  Decoder::check_object(json, "status");
   GatewayStatus status;
-  Decoder d{json, "status"};
-  visit_status(d, status);
+  Decoder::decode(json, "status", status);
   return status;
 }
 
