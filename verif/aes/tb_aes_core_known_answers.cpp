@@ -1,4 +1,6 @@
-// FIPS-197 appendix C and SP 800-38A ECB/CBC vectors through aes_core.
+// FIPS-197 appendix C and SP 800-38A ECB/CBC vectors through every core of
+// the aes_core contract (AesModels; a vector whose key size a core does not
+// support is skipped for it).
 #include <boost/test/unit_test.hpp>
 
 #include "aes_core_driver.hpp"
@@ -29,9 +31,10 @@ void check(const Bytes& actual, const Bytes& expected, std::size_t key_bytes, bo
 BOOST_AUTO_TEST_SUITE(known_answers)
 
 BOOST_AUTO_TEST_CASE_TEMPLATE(fips197_appendix_c, Model, AesModels) {
-  AesCoreDriver<Model> core(std::string(AesModelTraits<Model>::kWaveform) + "_fips197");
+  AesCoreDriver<Model> core(aes_waveform<Model>("fips197"));
   for (const AesBlockVector& vector : kFips197Vectors) {
     const Bytes key = from_hex(vector.key);
+    if (!aes_supports<Model>(key.size())) continue;
     const Bytes plaintext = from_hex(vector.plaintext);
     const Bytes ciphertext = from_hex(vector.ciphertext);
     core.load_key(key);
@@ -42,10 +45,12 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(fips197_appendix_c, Model, AesModels) {
   }
 }
 
+// Four blocks streamed per direction, as F.1 lists them.
 BOOST_AUTO_TEST_CASE_TEMPLATE(sp800_38a_ecb, Model, AesModels) {
-  AesCoreDriver<Model> core(std::string(AesModelTraits<Model>::kWaveform) + "_ecb");
+  AesCoreDriver<Model> core(aes_waveform<Model>("ecb"));
   for (const AesModeVector& vector : kSp80038aEcb) {
     const Bytes key = from_hex(vector.key);
+    if (!aes_supports<Model>(key.size())) continue;
     core.load_key(key);
     for (bool decrypt : {false, true}) {
       std::vector<AesJob> jobs;
@@ -58,6 +63,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(sp800_38a_ecb, Model, AesModels) {
         check<Model>(run.blocks[i].result, expected, key.size(), decrypt,
                      std::string(decrypt ? vector.decrypt_name : vector.encrypt_name) + " block " +
                          std::to_string(i + 1));
+        BOOST_TEST(run.blocks[i].result_decrypt == decrypt, AesModelTraits<Model>::kName
+                                                                << " " << vector.encrypt_name
+                                                                << ": m_axis_tuser does not match");
       }
     }
   }
@@ -66,9 +74,10 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(sp800_38a_ecb, Model, AesModels) {
 // CBC around the core: encryption feeds each ciphertext back (one block at a
 // time), decryption streams the blocks and XORs the previous ciphertext.
 BOOST_AUTO_TEST_CASE_TEMPLATE(sp800_38a_cbc, Model, AesModels) {
-  AesCoreDriver<Model> core(std::string(AesModelTraits<Model>::kWaveform) + "_cbc");
+  AesCoreDriver<Model> core(aes_waveform<Model>("cbc"));
   for (const AesModeVector& vector : kSp80038aCbc) {
     const Bytes key = from_hex(vector.key);
+    if (!aes_supports<Model>(key.size())) continue;
     core.load_key(key);
 
     Bytes chain = from_hex(kSp80038aCbcIv);

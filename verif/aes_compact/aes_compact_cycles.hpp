@@ -1,19 +1,14 @@
-// Drives a Verilated aes_core_compact cycle by cycle. The compact core has
-// exactly aes_core's ports and handshake, so this is aes_core's own driver
-// (verif/aes/aes_core_driver.hpp) under the compact core's name, plus the
-// compact core's exact cycle counts (docs/cores/aes-compact.md) for the
-// benchmarks and the testbench.
+// aes_core_compact's exact cycle counts (docs/cores/aes-compact.md), for the
+// shared aes_core test cases (verif/aes/aes_models.hpp) and the benchmarks.
+// The compact core has exactly aes_core's ports and handshake: drive it with
+// aes_core's driver, AesCoreDriver<Vaes_core_compact>
+// (verif/aes/aes_core_driver.hpp).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 
-#include "aes_core_driver.hpp"
-
 namespace ipsec_fpga::verif {
-
-template <class Model>
-using AesCoreCompactDriver = AesCoreDriver<Model>;
 
 // aes_core_compact supports AES-128 and AES-256 (16- and 32-byte keys).
 struct AesCompactCycles {
