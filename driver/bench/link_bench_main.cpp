@@ -4,8 +4,6 @@
 // link's framing overhead per packet, and what that overhead leaves of the
 // USB links a real board uses. --markdown FILE writes the figures page
 // (docs/figures/host-link-bench.md); --quick runs fewer packets.
-#include <openssl/rand.h>
-
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -16,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_traffic.hpp"
 #include "board/board.hpp"
 #include "link_limits.hpp"
 #include "sim/open_sim_transport.hpp"
@@ -39,59 +38,11 @@ struct Row {
   double packet_out_bytes = 0;
 };
 
-SecretBytes random_key(std::size_t bytes) {
-  std::vector<std::uint8_t> key(bytes);
-  if (RAND_bytes(key.data(), static_cast<int>(key.size())) != 1)
-    throw std::runtime_error("RAND_bytes failed");
-  SecretBytes secret{std::span<const std::uint8_t>(key)};
-  std::fill(key.begin(), key.end(), 0);
-  return secret;
-}
-
 struct BenchSuite {
   std::string name;
   Cipher cipher;
   Integrity integrity;
 };
-
-// An outbound/inbound pair: the inbound SPI comes from the board.
-std::pair<SaHandle, SaHandle> install_pair(Board& board, const BenchSuite& suite) {
-  SaParameters in;
-  in.direction = Direction::inbound;
-  in.encapsulation = Encapsulation::ipv4_udp;
-  in.cipher = suite.cipher;
-  in.integrity = suite.integrity;
-  in.cipher_key = random_key(cipher_key_bytes(suite.cipher));
-  if (suite.integrity != Integrity::none) in.integrity_key = random_key(20);
-  if (is_gcm(suite.cipher)) in.gcm_salt = random_key(4);
-  in.tunnel_source = {203, 0, 113, 1};
-  in.tunnel_destination = {198, 51, 100, 1};
-  const SaHandle in_handle = board.install_sa(in);
-  SaParameters out = std::move(in);
-  out.direction = Direction::outbound;
-  out.spi = in_handle.spi;
-  out.replay_window = 0;
-  return {board.install_sa(std::move(out)), in_handle};
-}
-
-// An IPv4/UDP packet of `size` bytes (header checksum set), 192.0.2.0/24.
-std::vector<std::uint8_t> inner_packet(std::size_t size, unsigned serial) {
-  std::vector<std::uint8_t> p(size, 0);
-  p[0] = 0x45;
-  p[2] = static_cast<std::uint8_t>(size >> 8);
-  p[3] = static_cast<std::uint8_t>(size);
-  p[8] = 64;
-  p[9] = 17;
-  const std::uint8_t addresses[8] = {192, 0, 2, 10, 192, 0, 2, 20};
-  std::copy(addresses, addresses + 8, p.begin() + 12);
-  std::uint32_t sum = 0;
-  for (int i = 0; i < 20; i += 2) sum += static_cast<std::uint32_t>(p[i] << 8 | p[i + 1]);
-  while (sum >> 16) sum = (sum & 0xffff) + (sum >> 16);
-  p[10] = static_cast<std::uint8_t>(~sum >> 8);
-  p[11] = static_cast<std::uint8_t>(~sum);
-  for (std::size_t i = 20; i < size; ++i) p[i] = static_cast<std::uint8_t>(serial + i);
-  return p;
-}
 
 class Bench {
  public:
@@ -111,31 +62,10 @@ class Bench {
                                              std::vector<Row>& rows) {
     const std::uint64_t cycles0 = sim_->cycles(), in0 = sim_->bytes_in(), out0 = sim_->bytes_out();
     const auto t0 = Clock::now();
-    std::vector<std::vector<std::uint8_t>> outputs;
+    const auto outputs = run_pipelined(*board_, direction, sa, packets, suite);
     double packet_in = 0, packet_out = 0;
-    std::size_t received = 0;
-    auto take = [&](std::chrono::milliseconds timeout) {
-      auto r = board_->next_result(timeout);
-      if (!r) return false;
-      if (r->status != PacketStatus::ok)
-        throw std::runtime_error(suite + ": packet status " + std::string(to_string(r->status)) +
-                                 " " + r->message);
-      packet_out += static_cast<double>(r->bytes.size());
-      outputs.push_back(std::move(r->bytes));
-      ++received;
-      return true;
-    };
-    for (const auto& packet : packets) {
-      while (board_->packets_outstanding() >= capabilities().packet_credits)
-        take(std::chrono::milliseconds(1000));
-      if (direction == Direction::outbound)
-        board_->submit_outbound(sa, packet);
-      else
-        board_->submit_inbound(Encapsulation::ipv4_udp, packet);
-      packet_in += static_cast<double>(packet.size());
-    }
-    while (received < packets.size())
-      if (!take(std::chrono::milliseconds(1000))) throw std::runtime_error(suite + ": no result");
+    for (const auto& packet : packets) packet_in += static_cast<double>(packet.size());
+    for (const auto& output : outputs) packet_out += static_cast<double>(output.size());
     const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
     const double cycles = static_cast<double>(sim_->cycles() - cycles0);
     const double n = static_cast<double>(packets.size());
@@ -149,11 +79,11 @@ class Bench {
 
   void measure(const BenchSuite& suite, const std::string& sizes,
                const std::vector<std::size_t>& pattern, std::vector<Row>& rows) {
-    const auto [out, in] = install_pair(*board_, suite);
+    const auto [out, in] = install_bench_sa_pair(*board_, suite.cipher, suite.integrity);
     const std::size_t count = quick_ ? 24 : 240;
     std::vector<std::vector<std::uint8_t>> packets;
     for (std::size_t i = 0; i < count; ++i)
-      packets.push_back(inner_packet(pattern[i % pattern.size()], static_cast<unsigned>(i)));
+      packets.push_back(bench_inner_packet(pattern[i % pattern.size()], static_cast<unsigned>(i)));
     const auto esp = run(suite.name, Direction::outbound, out, sizes, packets, rows);
     run(suite.name, Direction::inbound, in, sizes, esp, rows);
     board_->remove_sa(out);
