@@ -14,20 +14,8 @@ using namespace ipsec_fpga::host;
 
 namespace {
 
-struct Result {
-  int status;
-  std::string out, err;
-};
-
-Result cli(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  int status = cli_main(args, out, err);
-  return {status, out.str(), err.str()};
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test::cli;
+using test::contains;
 
 }  // namespace
 

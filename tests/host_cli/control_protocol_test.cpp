@@ -19,16 +19,8 @@ std::string error_of(const std::string& answer) {
   return json.find("error")->as_string();
 }
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-ControlHandler sample_handler() {
-  ControlHandler h;
-  h.status = [] { return test::sample_status(); };
-  h.sa_table = [] { return test::sample_sa_rows(); };
-  return h;
-}
+using test::contains;
+using test::sample_handler;
 
 }  // namespace
 

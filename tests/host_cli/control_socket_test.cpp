@@ -20,16 +20,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-ControlHandler sample_handler() {
-  ControlHandler h;
-  h.status = [] { return test::sample_status(); };
-  h.sa_table = [] { return test::sample_sa_rows(); };
-  return h;
-}
+using test::contains;
+using test::sample_handler;
 
 // A raw client: send bytes, read one line.
 class RawClient {

@@ -25,9 +25,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 // A thread-safe stream buffer the daemon's threads may write to.
 class SharedStream {

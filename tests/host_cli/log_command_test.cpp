@@ -18,17 +18,7 @@ using namespace ipsec_fpga::host;
 
 namespace {
 
-struct Result {
-  int status;
-  std::string out, err;
-};
-
-Result cli(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  int status = cli_main(args, out, err);
-  return {status, out.str(), err.str()};
-}
-
+using test::cli;
 LogEntry entry(int index, const std::string& iso, const std::string& message, bool error = false,
                const std::string& kind = "", int rule = 0, const std::string& address = "") {
   LogEntry e;
@@ -59,9 +49,7 @@ std::string prepared_log() {
   return text;
 }
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 }  // namespace
 

@@ -1,50 +1,34 @@
 #pragma once
-// Shared by the host_cli tests: a temporary folder, sample status and SA rows.
+// Shared by the host_cli tests: a temporary folder (tests/host_config's),
+// running the CLI in process, sample status and SA rows.
 
-#include <sys/stat.h>
-
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <stdexcept>
+#include <ostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "host/cli/cli.hpp"
+#include "host/control/control_protocol.hpp"
 #include "host/control/gateway_status.hpp"
+#include "tests/host_config/temp_files.hpp"
 
 namespace ipsec_fpga::host::test {
 
-class TempDir {
- public:
-  TempDir() {
-    // Short: a unix socket path must fit in 108 bytes.
-    std::string pattern = "/tmp/hcli_XXXXXX";
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
+inline bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
-  const std::filesystem::path& path() const { return path_; }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-  std::string write(const std::string& name, const std::string& contents,
-                    mode_t mode = 0600) const {
-    std::filesystem::path f = path_ / name;
-    {
-      std::ofstream out(f, std::ios::binary | std::ios::trunc);
-      out << contents;
-    }
-    if (::chmod(f.c_str(), mode) != 0) throw std::runtime_error("chmod failed");
-    return f.string();
-  }
-
- private:
-  std::filesystem::path path_;
+// `ipsec-fpga ARGS` in process (cli_main): exit status, stdout, stderr.
+struct CliResult {
+  int status;
+  std::string out, err;
 };
+
+inline CliResult cli(std::vector<std::string> args) {
+  std::ostringstream out, err;
+  int status = cli_main(args, out, err);
+  return {status, out.str(), err.str()};
+}
 
 inline GatewayStatus sample_status() {
   GatewayStatus s;
@@ -102,10 +86,6 @@ inline GatewayStatus sample_status() {
   return s;
 }
 
-}  // namespace ipsec_fpga::host::test
-
-namespace ipsec_fpga::host::test {
-
 inline std::vector<SaRow> sample_sa_rows() {
   SaRow out;
   out.entry = 3;
@@ -133,6 +113,14 @@ inline std::vector<SaRow> sample_sa_rows() {
   in.replay_errors = 1;
   in.bytes = 18'446'744'073'709'551'615ull;  // uint64 max survives
   return {out, in};
+}
+
+// A control handler answering with sample_status() and sample_sa_rows().
+inline ControlHandler sample_handler() {
+  ControlHandler h;
+  h.status = [] { return sample_status(); };
+  h.sa_table = [] { return sample_sa_rows(); };
+  return h;
 }
 
 }  // namespace ipsec_fpga::host::test
