@@ -7,26 +7,6 @@
 #define BOOST_TEST_ALTERNATIVE_INIT_API
 #include <signal.h>
 
-#include <cstdlib>
-#include <string>
-
-#include "host/lab/ipsec_fpga_gateway.hpp"
-
-namespace {
-std::string program() {
-  if (const char* p = std::getenv("E2E_IPSEC_FPGA")) return p;
-#ifdef IPSEC_FPGA_PROGRAM
-  return IPSEC_FPGA_PROGRAM;
-#else
-  return {};
-#endif
-}
-}  // namespace
-
-inline std::string e2e_extra_unavailable_reason() {
-  return ipsec_fpga::host::lab::IpsecFpgaGateway::unavailable_reason(program());
-}
-
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -34,19 +14,12 @@ inline std::string e2e_extra_unavailable_reason() {
 #include <thread>
 
 #include "e2e_fixture.hpp"
-#include "e2e_main.hpp"
+#include "e2e_ipsec_fpga_main.hpp"
 
 namespace {
 
 using namespace e2e;
 namespace fs = std::filesystem;
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Namespaces of the demo process `pid` still present.
 std::vector<std::string> demo_namespaces(pid_t pid) {
@@ -73,6 +46,14 @@ struct Output {
   ~Output() { fs::remove(file); }
 };
 
+// `ipsec-fpga demo --bytes BYTES`, its output into `out`.
+lab::ChildProcess start_demo(const std::string& bytes, const Output& out) {
+  lab::ProcessOptions p;
+  p.argv = {program(), "demo", "--bytes", bytes};
+  p.stdout_file = out.file;
+  return lab::ChildProcess(p);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(help_and_bad_option) {
@@ -87,10 +68,7 @@ BOOST_AUTO_TEST_CASE(help_and_bad_option) {
 BOOST_AUTO_TEST_CASE(whole_demo) {
   Steps step;
   Output out;
-  lab::ProcessOptions p;
-  p.argv = {program(), "demo", "--bytes", "100000"};
-  p.stdout_file = out.file;
-  lab::ChildProcess demo(p);
+  lab::ChildProcess demo = start_demo("100000", out);
   const auto status = demo.wait_for(std::chrono::seconds{120});
   const std::string text = read_file(out.file);
   step("demo output:\n" + text);
@@ -113,10 +91,7 @@ BOOST_AUTO_TEST_CASE(whole_demo) {
 BOOST_AUTO_TEST_CASE(ctrl_c_cleans_up) {
   Steps step;
   Output out;
-  lab::ProcessOptions p;
-  p.argv = {program(), "demo", "--bytes", "5000000"};
-  p.stdout_file = out.file;
-  lab::ChildProcess demo(p);
+  lab::ChildProcess demo = start_demo("5000000", out);
   const auto deadline = Clock::now() + std::chrono::seconds{60};
   while (read_file(out.file).find("TCP transfer:") == std::string::npos &&
          Clock::now() < deadline && demo.running())

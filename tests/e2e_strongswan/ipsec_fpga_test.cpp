@@ -7,45 +7,18 @@
 #define BOOST_TEST_MODULE e2e_strongswan_ipsec_fpga
 #define BOOST_TEST_NO_MAIN
 #define BOOST_TEST_ALTERNATIVE_INIT_API
-#include <cstdlib>
-#include <string>
-
-#include "host/lab/ipsec_fpga_gateway.hpp"
-
-namespace {
-std::string program() {
-  if (const char* p = std::getenv("E2E_IPSEC_FPGA")) return p;
-#ifdef IPSEC_FPGA_PROGRAM
-  return IPSEC_FPGA_PROGRAM;
-#else
-  return {};
-#endif
-}
-}  // namespace
-
-inline std::string e2e_extra_unavailable_reason() {
-  return ipsec_fpga::host::lab::IpsecFpgaGateway::unavailable_reason(program());
-}
-
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "e2e_fixture.hpp"
-#include "e2e_main.hpp"
+#include "e2e_ipsec_fpga_main.hpp"
 #include "host/lab/tunnel_run.hpp"
 
 namespace {
 
 using namespace e2e;
 using lab::LabAddresses;
-
-std::string read_file(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 struct Case {
   std::string suite;
