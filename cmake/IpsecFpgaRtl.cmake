@@ -52,3 +52,35 @@ function(ipsec_fpga_rtl_testbench name)
   endif()
   set_tests_properties(rtl.${name} PROPERTIES LABELS "rtl;${T_LABELS}" TIMEOUT ${T_TIMEOUT})
 endfunction()
+
+# ipsec_fpga_esp_engine_rtl(<var>)
+# Sets <var> to every RTL file of esp_engine: rtl/esp/*.v, the SA table and
+# the crypto cores, duplicates removed. The board core (verif/link_core) and
+# the board tops (verif/board_model) add their own layers in front.
+function(ipsec_fpga_esp_engine_rtl var)
+  file(GLOB esp_rtl CONFIGURE_DEPENDS ${IPSEC_FPGA_RTL_DIR}/esp/*.v)
+  set(files
+      ${esp_rtl}
+      ${IPSEC_FPGA_RTL_DIR}/sa/sa_table.v
+      ${IPSEC_FPGA_RTL_DIR}/sa/sa_memory.v
+      ${IPSEC_FPGA_RTL_DIR}/sa/replay_window.v
+      ${IPSEC_FPGA_AES_CORE_RTL}
+      ${IPSEC_FPGA_TDES_CORE_RTL}
+      ${IPSEC_FPGA_SHA1_CORE_RTL}
+      ${IPSEC_FPGA_SHA256_CORE_RTL}
+      ${IPSEC_FPGA_MD5_CORE_RTL}
+      ${IPSEC_FPGA_GHASH_CORE_RTL})
+  list(REMOVE_DUPLICATES files)
+  set(${var} ${files} PARENT_SCOPE)
+endfunction()
+
+# ipsec_fpga_model_library(<library> TOP <module> RTL <files...>
+#                          [PREFIX <Vname>] [ARGS <verilator args...>])
+# A static library holding one Verilated model, verilated and compiled once
+# for every program that links it (testbenches with MODEL <library>,
+# benchmarks, the simulated board). Call ipsec_fpga_verilate(<library> ...)
+# afterwards to add more models to the same library.
+function(ipsec_fpga_model_library library)
+  add_library(${library} STATIC)
+  ipsec_fpga_verilate(${library} ${ARGN})
+endfunction()
