@@ -27,6 +27,12 @@ struct EngineSettings {
   // Returning 0 (none free) or a reserved value (1..255) falls back to a
   // random SPI; the host's install of that SA then fails and says why.
   std::function<std::uint32_t(int rule)> inbound_spi_source;
+  // An Aggressive Mode initiator is done when it sends AM3, which has no
+  // answer; a Quick Mode 1 sent right behind it can reach the responder's
+  // worker threads first and be dropped as "phase 1 incomplete" (strongSwan
+  // does), costing a whole retransmit interval. So Quick Mode waits this
+  // long after AM3 (the next tick after it runs it).
+  std::uint64_t aggressive_phase2_delay_ms = 200;
 };
 
 }  // namespace ipsec_fpga::ike

@@ -116,7 +116,7 @@ void IkeEngine::initiate(int rule_number) {
     if (sa->rule != rule || sa->state == IkeSa::State::dead) continue;
     bool initiating = std::any_of(sa->quick_modes.begin(), sa->quick_modes.end(),
                                   [](const auto& qm) { return qm.second.is_initiator(); });
-    if (!sa->established() || initiating) {
+    if (!sa->established() || initiating || sa->pending_phase2 > 0) {
       log({LogMessage::negotiation_in_process, rule_number, sa->peer.address});
       return;
     }
@@ -350,6 +350,7 @@ void IkeEngine::tick(std::uint64_t now_ms) {
   now_ = std::max(now_, now_ms);
   for (auto& sa : sas_) {
     if (sa->state == IkeSa::State::dead) continue;
+    Phase1Steps::start_pending_phase2(*sa, *this);
     auto result = sa->tasks.tick(now_);
     for (auto& datagram : result.resend) {
       log({LogMessage::packet_retransmit, sa->rule->number, sa->peer.address});

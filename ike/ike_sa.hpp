@@ -85,8 +85,9 @@ class IkeSa {
   int errors = 0;
   std::map<std::uint32_t, QuickMode> quick_modes;
   std::vector<ChildSa> children;
-  int pending_phase2 = 0;        // Quick Modes requested before Phase 1 was up
-  std::uint64_t give_up_at = 0;  // half-open responder SAs expire
+  int pending_phase2 = 0;               // Quick Modes requested before Phase 1 was up
+  std::uint64_t phase2_not_before = 0;  // when pending Quick Modes may start
+  std::uint64_t give_up_at = 0;         // half-open responder SAs expire
 };
 
 }  // namespace ipsec_fpga::ike

@@ -130,6 +130,13 @@ void Phase1Steps::established(IkeSa& sa, ExchangeContext& ctx) {
   // The DH private value is no longer needed.
   sa.dh.reset();
   ctx.log({LogMessage::phase1_done, sa.rule->number, sa.peer.address});
+  const bool sent_last = sa.mode == Phase1Mode::aggressive && sa.initiator();
+  sa.phase2_not_before = ctx.now() + (sent_last ? ctx.settings().aggressive_phase2_delay_ms : 0);
+  start_pending_phase2(sa, ctx);
+}
+
+void Phase1Steps::start_pending_phase2(IkeSa& sa, ExchangeContext& ctx) {
+  if (!sa.established() || ctx.now() < sa.phase2_not_before) return;
   for (; sa.pending_phase2 > 0; --sa.pending_phase2) {
     if (auto qm = QuickMode::initiate(sa, ctx))
       sa.quick_modes.emplace(qm->message_id(), std::move(*qm));

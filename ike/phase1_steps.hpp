@@ -32,8 +32,11 @@ class Phase1Steps {
   static void fail(IkeSa& sa, ExchangeContext& ctx, LogMessage why,
                    std::optional<NotifyType> notify = std::nullopt, const std::string& detail = {});
   static void log_malformed(IkeSa& sa, ExchangeContext& ctx, const std::string& reason);
-  // Phase 1 done: log it and start the Quick Modes that were waiting.
+  // Phase 1 done: log it and start the Quick Modes that were waiting (an
+  // Aggressive Mode initiator's after EngineSettings::aggressive_phase2_delay_ms).
   static void established(IkeSa& sa, ExchangeContext& ctx);
+  // Starts the pending Quick Modes of an established SA once their time has come.
+  static void start_pending_phase2(IkeSa& sa, ExchangeContext& ctx);
 };
 
 }  // namespace ipsec_fpga::ike

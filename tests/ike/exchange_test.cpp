@@ -138,7 +138,7 @@ BOOST_AUTO_TEST_CASE(every_suite_and_both_modes_with_and_without_pfs) {
         a.phase2_suites = b.phase2_suites = {esp};
         TwoGateways n(a, b);
         n.a.engine.initiate(1);
-        n.run();
+        n.settle();
         std::string label = (mode == Phase1Mode::main ? "main " : "aggressive ") +
                             name(c.phase1.encryption) + " " + name(c.phase1.hash) + " " +
                             name(c.phase1.group) + " " + esp.describe();
@@ -161,6 +161,13 @@ BOOST_AUTO_TEST_CASE(aggressive_mode_logs) {
   TwoGateways n(a, b);
   n.a.engine.initiate(1);
   n.run();
+  // AM3 has no answer: Quick Mode waits aggressive_phase2_delay_ms so that it
+  // cannot overtake AM3 at the responder.
+  BOOST_TEST(n.a.log.back() == "Phase 1 IKE SA process done");
+  BOOST_TEST(n.a.sent.size() == 2u);
+  n.advance(EngineSettings{}.aggressive_phase2_delay_ms - 100);
+  BOOST_TEST(n.a.sent.size() == 2u, "Quick Mode 1 left before the delay");
+  n.advance(100);
   BOOST_TEST(n.a.log == (Lines{"Send Aggressive Mode request to <198.51.100.1>",
                                "Send:<SA><KE><NONCE><ID><VID>",
                                "Recv:<SA><KE><NONCE><ID><HASH><VID><NATD><NATD>",
@@ -403,7 +410,7 @@ BOOST_AUTO_TEST_CASE(nat_is_detected_and_ike_moves_to_4500) {
     TwoGateways n(a, b);
     n.nat_in_front_of_a = true;
     n.a.engine.initiate(1);
-    n.run();
+    n.settle();
     expect_matching_installs(n);
     BOOST_TEST(n.a.installs[0].udp_encapsulated);
     BOOST_TEST(n.a.installs[0].remote.port == 4500);

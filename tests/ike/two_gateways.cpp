@@ -31,7 +31,9 @@ Rule TwoGateways::rule_b() {
 }
 
 TwoGateways::TwoGateways(Rule ra, Rule rb, EngineSettings settings)
-    : a({std::move(ra)}, "gateway A", settings), b({std::move(rb)}, "gateway B", settings) {}
+    : a({std::move(ra)}, "gateway A", settings),
+      b({std::move(rb)}, "gateway B", settings),
+      phase2_delay_ms_(settings.aggressive_phase2_delay_ms) {}
 
 Datagram TwoGateways::through_nat(Datagram d, bool from_a) const {
   if (!nat_in_front_of_a) return d;
@@ -75,6 +77,11 @@ void TwoGateways::run() {
     moved = drain(b, a, false) || moved;
     if (!moved) return;
   }
+}
+
+void TwoGateways::settle() {
+  run();
+  if (phase2_delay_ms_ > 0) advance(phase2_delay_ms_, phase2_delay_ms_);
 }
 
 void TwoGateways::advance(std::uint64_t ms, std::uint64_t step) {

@@ -40,6 +40,9 @@ class TwoGateways {
 
   // Delivers everything in flight until both sides are quiet.
   void run();
+  // run(), then lets the Aggressive Mode initiator's Quick Mode delay
+  // (EngineSettings::aggressive_phase2_delay_ms) pass: a whole negotiation.
+  void settle();
   // Moves time forward in `step` increments, delivering as it goes.
   void advance(std::uint64_t ms, std::uint64_t step = 100);
 
@@ -51,6 +54,7 @@ class TwoGateways {
   std::uint64_t now = 0;
 
  private:
+  std::uint64_t phase2_delay_ms_;
   bool drain(Side& from, Side& to, bool from_a);
   Datagram through_nat(Datagram d, bool from_a) const;
 };
