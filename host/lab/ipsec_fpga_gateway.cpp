@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <csignal>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -54,6 +56,36 @@ std::vector<GatewayLogLine> parse_log_json(const std::string& json_lines) {
     lines.push_back(l);
   }
   return lines;
+}
+
+std::optional<std::vector<GatewaySaRow>> parse_sa_json(const std::string& answer) {
+  Json reply;
+  try {
+    reply = parse_json(answer.substr(0, answer.find('\n')));
+  } catch (const JsonError&) {
+    return std::nullopt;
+  }
+  const Json* ok = reply.find("ok");
+  const Json* sa = reply.find("sa");
+  if (!ok || !ok->is_bool() || !ok->as_bool() || !sa || !sa->is_array()) return std::nullopt;
+  std::vector<GatewaySaRow> rows;
+  for (const Json& r : sa->as_array()) {
+    GatewaySaRow row;
+    if (const Json* v = r.find("entry"); v && v->is_integer())
+      row.entry = static_cast<int>(v->as_int64());
+    if (const Json* v = r.find("direction"); v && v->is_string()) row.direction = v->as_string();
+    if (const Json* v = r.find("spi"); v && v->is_integer()) {
+      char hex[16];
+      std::snprintf(hex, sizeof hex, "%08llx", static_cast<unsigned long long>(v->as_uint64()));
+      row.spi = hex;
+    }
+    if (const Json* v = r.find("rule"); v && v->is_integer())
+      row.rule = static_cast<int>(v->as_int64());
+    if (const Json* v = r.find("packets"); v && v->is_integer()) row.packets = v->as_uint64();
+    if (const Json* v = r.find("enabled"); v && v->is_bool()) row.enabled = v->as_bool();
+    rows.push_back(row);
+  }
+  return rows;
 }
 
 IpsecFpgaGateway::IpsecFpgaGateway(std::string netns, fs::path dir, GatewayRule rule,
@@ -116,6 +148,12 @@ void IpsecFpgaGateway::start(std::chrono::milliseconds timeout) {
   write_file(dir_ / ("rule" + std::to_string(rule_.index) + ".psk"), rule_.psk + "\n", 0600);
   write_file(config_file(), config_toml(), 0644);
   fs::remove(control_socket());
+  if (starts_ > 0) {
+    process_.stop();  // already ended (a no-op then), or a clean stop first
+    std::ofstream(output_file(), std::ios::app)
+        << "=== lab: ipsec-fpga run started again (start " << starts_ + 1 << ") ===\n";
+  }
+  ++starts_;
   ProcessOptions p;
   p.argv = {options_.program.string(),
             "run",
@@ -156,12 +194,25 @@ void IpsecFpgaGateway::start(std::chrono::milliseconds timeout) {
 
 int IpsecFpgaGateway::stop(std::chrono::milliseconds grace) { return process_.stop(grace); }
 
+int IpsecFpgaGateway::kill(std::chrono::milliseconds wait) {
+  if (process_.pid() <= 0) return -1;
+  process_.signal(SIGKILL);
+  const std::optional<int> status = process_.wait_for(wait);
+  return status ? *status : process_.stop();
+}
+
 CommandResult IpsecFpgaGateway::query(const std::string& command,
                                       const std::vector<std::string>& args) {
   std::vector<std::string> argv{options_.program.string(), command, "--control-socket",
                                 control_socket().string()};
   argv.insert(argv.end(), args.begin(), args.end());
   return run_command(argv, std::chrono::seconds{20});
+}
+
+std::optional<std::vector<GatewaySaRow>> IpsecFpgaGateway::sa_rows() {
+  const CommandResult r = query("sa", {"--json"});
+  if (!r.ok()) return std::nullopt;
+  return parse_sa_json(r.output);
 }
 
 std::vector<GatewayLogLine> IpsecFpgaGateway::log_lines() {

@@ -6,7 +6,9 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +43,16 @@ struct GatewayLogLine {
   bool error = false;
 };
 
+// One row of `ipsec-fpga sa --json` (the board's SA table), the parts the tests use.
+struct GatewaySaRow {
+  int entry = 0;
+  std::string direction;  // "inbound" / "outbound"
+  std::string spi;        // hex, 8 digits (as swanctl shows SPIs)
+  int rule = 0;
+  std::uint64_t packets = 0;
+  bool enabled = false;
+};
+
 class IpsecFpgaGateway {
  public:
   IpsecFpgaGateway(std::string netns, std::filesystem::path dir, GatewayRule rule,
@@ -50,15 +62,24 @@ class IpsecFpgaGateway {
   IpsecFpgaGateway& operator=(const IpsecFpgaGateway&) = delete;
 
   // Writes the config, starts `ipsec-fpga run`, waits for its control socket
-  // and its TUN device. Throws with the daemon's output when it fails.
+  // and its TUN device. Throws with the daemon's output when it fails. May be
+  // called again once the process ended (a restart on the same config, log
+  // file and control socket; the output file gets a marker line and the
+  // new run's output appended).
   void start(std::chrono::milliseconds timeout = std::chrono::seconds{20});
   // SIGTERM and wait; returns the exit status.
   int stop(std::chrono::milliseconds grace = std::chrono::seconds{15});
+  // SIGKILL (a crash: no Deletes to the peer, nothing cleaned up by the
+  // process) and wait; returns the exit status (128 + 9), -1 if it had not run.
+  int kill(std::chrono::milliseconds wait = std::chrono::seconds{10});
+  int starts() const { return starts_; }
   bool running() { return process_.running(); }
   pid_t pid() const { return process_.pid(); }
 
   // `ipsec-fpga <command> --control-socket S <args>`.
   CommandResult query(const std::string& command, const std::vector<std::string>& args = {});
+  // `ipsec-fpga sa --json`, parsed; nullopt when the gateway did not answer.
+  std::optional<std::vector<GatewaySaRow>> sa_rows();
   // `ipsec-fpga log --file F --json`, parsed.
   std::vector<GatewayLogLine> log_lines();
   // `ipsec-fpga log --file F` (the router's screen).
@@ -80,7 +101,11 @@ class IpsecFpgaGateway {
   GatewayRule rule_;
   GatewayProcessOptions options_;
   ChildProcess process_;
+  int starts_ = 0;
 };
+
+// Parses the answer of `ipsec-fpga sa --json`; nullopt unless it is {"ok":true,"sa":[...]}.
+std::optional<std::vector<GatewaySaRow>> parse_sa_json(const std::string& answer);
 
 // Parses JSON Lines of the IPSec log (index, message, error of each record).
 std::vector<GatewayLogLine> parse_log_json(const std::string& json_lines);

@@ -245,6 +245,10 @@ std::string StrongswanPeer::list_sas() { return swanctl({"--list-sas"}).output; 
 
 std::optional<SwanChildSa> StrongswanPeer::child_sa() { return parse_child_sa(list_sas()); }
 
+std::vector<SwanChildSa> StrongswanPeer::child_sas() { return parse_child_sas(list_sas()); }
+
+int StrongswanPeer::ike_sa_count() { return count_ike_sas(list_sas()); }
+
 std::optional<SwanChildSa> StrongswanPeer::wait_installed(std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   for (;;) {
@@ -272,7 +276,7 @@ std::vector<EspSaKeys> StrongswanPeer::esp_keys(const SwanChildSa& sa) const {
   return {out, in};
 }
 
-std::optional<SwanChildSa> parse_child_sa(const std::string& text) {
+std::vector<SwanChildSa> parse_child_sas(const std::string& text) {
   // "  lab-net: #1, reqid 1, INSTALLED, TUNNEL-in-UDP, ESP:AES_CBC-128/HMAC_SHA1_96"
   // "    in  c1a2b3c4,   1234 bytes,    10 packets,     0s ago"
   static const std::regex child(R"(^\s+\S+: #\d+, reqid \d+, ([A-Z_]+),)");
@@ -282,28 +286,41 @@ std::optional<SwanChildSa> parse_child_sa(const std::string& text) {
       R"(^\s+out\s+([0-9a-f]{8})(?: \([^)]*\))?,\s+(\d+) bytes,\s+(\d+) packets)");
   std::istringstream lines(text);
   std::string line;
-  std::optional<SwanChildSa> sa;
+  std::vector<SwanChildSa> sas;
   std::smatch m;
   while (std::getline(lines, line)) {
-    if (!sa) {
-      if (std::regex_search(line, m, child)) {
-        sa.emplace();
-        sa->state = m[1];
-      }
+    if (std::regex_search(line, m, child)) {
+      sas.emplace_back();
+      sas.back().state = m[1];
+    } else if (sas.empty()) {
       continue;
-    }
-    if (std::regex_search(line, m, in)) {
-      sa->spi_in = m[1];
-      sa->bytes_in = to_u64(m[2]);
-      sa->packets_in = to_u64(m[3]);
+    } else if (std::regex_search(line, m, in)) {
+      sas.back().spi_in = m[1];
+      sas.back().bytes_in = to_u64(m[2]);
+      sas.back().packets_in = to_u64(m[3]);
     } else if (std::regex_search(line, m, out)) {
-      sa->spi_out = m[1];
-      sa->bytes_out = to_u64(m[2]);
-      sa->packets_out = to_u64(m[3]);
-      break;
+      sas.back().spi_out = m[1];
+      sas.back().bytes_out = to_u64(m[2]);
+      sas.back().packets_out = to_u64(m[3]);
     }
   }
-  return sa;
+  return sas;
+}
+
+std::optional<SwanChildSa> parse_child_sa(const std::string& text) {
+  std::vector<SwanChildSa> sas = parse_child_sas(text);
+  if (sas.empty()) return std::nullopt;
+  return sas.front();
+}
+
+int count_ike_sas(const std::string& text) {
+  // "lab: #1, ESTABLISHED, IKEv1, 0123456789abcdef_i* fedcba9876543210_r"
+  static const std::regex ike(R"(^\S+: #\d+, [A-Z_]+, IKEv[12],)");
+  std::istringstream lines(text);
+  int n = 0;
+  for (std::string line; std::getline(lines, line);)
+    if (std::regex_search(line, ike)) ++n;
+  return n;
 }
 
 std::vector<QuickModeKeys> parse_quick_mode_keys(const std::string& charon_log) {

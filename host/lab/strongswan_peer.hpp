@@ -79,6 +79,10 @@ class StrongswanPeer {
   // Polls --list-sas until the CHILD_SA is INSTALLED.
   std::optional<SwanChildSa> wait_installed(std::chrono::milliseconds timeout);
   std::optional<SwanChildSa> child_sa();
+  // Every CHILD_SA of --list-sas (old and new ones after a peer restart), and
+  // the number of IKE_SAs.
+  std::vector<SwanChildSa> child_sas();
+  int ike_sa_count();
   std::string list_sas();
   CommandResult swanctl(const std::vector<std::string>& args,
                         std::chrono::milliseconds timeout = std::chrono::seconds{20});
@@ -89,6 +93,7 @@ class StrongswanPeer {
   std::vector<EspSaKeys> esp_keys(const SwanChildSa& sa) const;
 
   pid_t pid() const { return charon_.pid(); }
+  bool running() { return charon_.running(); }
   const std::filesystem::path& dir() const { return dir_; }
   std::filesystem::path log_file() const { return dir_ / "charon.log"; }
   std::filesystem::path vici_uri_path() const { return dir_ / "charon.vici"; }
@@ -112,6 +117,10 @@ class StrongswanPeer {
 
 // Parses `swanctl --list-sas` output: the first CHILD_SA.
 std::optional<SwanChildSa> parse_child_sa(const std::string& list_sas_output);
+// Every CHILD_SA, in the order listed.
+std::vector<SwanChildSa> parse_child_sas(const std::string& list_sas_output);
+// The number of IKE_SAs ("lab: #2, ESTABLISHED, IKEv1, ...").
+int count_ike_sas(const std::string& list_sas_output);
 // Parses a charon log (chd 4) for the Quick Mode keys, in the order logged.
 std::vector<QuickModeKeys> parse_quick_mode_keys(const std::string& charon_log);
 

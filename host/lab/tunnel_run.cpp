@@ -81,8 +81,28 @@ void TunnelRun::start() {
 }
 
 std::optional<SwanChildSa> TunnelRun::bring_up(std::chrono::seconds timeout) {
+  return bring_up(options_.gateway_initiates, {}, timeout);
+}
+
+std::optional<SwanChildSa> TunnelRun::bring_up_again(bool gateway_initiates,
+                                                     const std::vector<std::string>& old_spis,
+                                                     std::chrono::seconds timeout) {
+  return bring_up(gateway_initiates, old_spis, timeout);
+}
+
+std::optional<SwanChildSa> TunnelRun::new_installed_sa(const std::vector<std::string>& old_spis) {
+  for (const SwanChildSa& sa : peer_->child_sas())
+    if (sa.state == "INSTALLED" &&
+        std::find(old_spis.begin(), old_spis.end(), sa.spi_in) == old_spis.end())
+      return sa;
+  return std::nullopt;
+}
+
+std::optional<SwanChildSa> TunnelRun::bring_up(bool gateway_initiates,
+                                               const std::vector<std::string>& old_spis,
+                                               std::chrono::seconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
-  if (!options_.gateway_initiates) {
+  if (!gateway_initiates) {
     say("strongSwan initiates (swanctl --initiate)");
     peer_->initiate(timeout);
   } else if (swan_gateway_) {
@@ -95,16 +115,14 @@ std::optional<SwanChildSa> TunnelRun::bring_up(std::chrono::seconds timeout) {
       run_command({"ping", "-n", "-c", "1", "-W", "1", "-I", LabAddresses::kGatewayHost,
                    LabAddresses::kPeerHost},
                   std::chrono::seconds{5}, lab_->gateway().name());
-      if (auto sa = peer_->child_sa(); sa && sa->state == "INSTALLED") break;
+      if (new_installed_sa(old_spis)) break;
     }
   }
   std::optional<SwanChildSa> sa;
   while (!cancelled()) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    sa = peer_->wait_installed(
-        std::clamp(left, std::chrono::milliseconds{0}, std::chrono::milliseconds{500}));
-    if (sa || left.count() <= 0) break;
+    sa = new_installed_sa(old_spis);
+    if (sa || std::chrono::steady_clock::now() >= deadline || !peer_->running()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds{200});
   }
   if (sa && swan_gateway_ && !swan_gateway_->wait_installed(std::chrono::seconds{5}))
     return std::nullopt;
@@ -169,6 +187,20 @@ EspCaptureReport TunnelRun::check_capture() {
     return report;
   }
   return check_esp_capture(capture_->file(), sas);
+}
+
+int TunnelRun::kill_gateway() {
+  if (!gateway_) return -1;
+  const int status = gateway_->kill();
+  say("ipsec-fpga run killed (SIGKILL), status " + std::to_string(status));
+  return status;
+}
+
+void TunnelRun::restart_gateway() {
+  if (!gateway_) return;
+  gateway_->start();
+  say("ipsec-fpga run started again on the same config (pid " + std::to_string(gateway_->pid()) +
+      ")");
 }
 
 int TunnelRun::stop_gateway() {

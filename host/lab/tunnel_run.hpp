@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "host/lab/esp_capture.hpp"
 #include "host/lab/ipsec_fpga_gateway.hpp"
@@ -49,6 +50,13 @@ class TunnelRun {
   // traffic; strongSwan: swanctl --initiate) or the peer does; returns the
   // peer's CHILD_SA once INSTALLED, nullopt after `timeout`.
   std::optional<SwanChildSa> bring_up(std::chrono::seconds timeout = std::chrono::seconds{45});
+  // The same for a new tunnel next to the peer's old SAs (after a gateway
+  // restart): `gateway_initiates` says who starts it this time; the CHILD_SA
+  // returned is an INSTALLED one whose inbound SPI is not in `old_spis`.
+  std::optional<SwanChildSa> bring_up_again(bool gateway_initiates,
+                                            const std::vector<std::string>& old_spis,
+                                            std::chrono::seconds timeout = std::chrono::seconds{
+                                                45});
   // From the gateway's protected address to the peer's.
   PingResult ping(int count);
   // Gateway side is the client; to_peer = client -> server bytes.
@@ -68,9 +76,17 @@ class TunnelRun {
   const TunnelRunOptions& options() const { return options_; }
   // Stops the gateway now (SIGTERM) and returns its exit status.
   int stop_gateway();
+  // SIGKILL (no Deletes, no clean-up by the process) and returns its exit status.
+  int kill_gateway();
+  // Starts `ipsec-fpga run` again on the same config (after stop or kill).
+  void restart_gateway();
 
  private:
   void say(const std::string& what) const;
+  std::optional<SwanChildSa> bring_up(bool gateway_initiates,
+                                      const std::vector<std::string>& old_spis,
+                                      std::chrono::seconds timeout);
+  std::optional<SwanChildSa> new_installed_sa(const std::vector<std::string>& old_spis);
   bool cancelled() const;
   TunnelRunOptions options_;
   LabSuite suite_;

@@ -30,6 +30,53 @@ BOOST_AUTO_TEST_CASE(list_sas_is_parsed) {
   BOOST_CHECK(!lab::parse_child_sa("no SAs\n"));
 }
 
+// After a restart of the other side, charon lists the old IKE_SA and CHILD_SA
+// next to the new ones until it drops them.
+BOOST_AUTO_TEST_CASE(list_sas_with_two_ike_sas_is_parsed) {
+  const std::string text =
+      "lab: #1, ESTABLISHED, IKEv1, 2e80c8c8ee004bb0_i 7d3637db8da17a74_r*\n"
+      "  local  '192.0.2.2' @ 192.0.2.2[4500]\n"
+      "  lab-net: #1, reqid 1, INSTALLED, TUNNEL-in-UDP, ESP:AES_CBC-128/HMAC_SHA1_96\n"
+      "    installed 9s ago, rekeying in 3286s, expires in 3956s\n"
+      "    in  d6a531ea, 106668 bytes,   125 packets,     5s ago\n"
+      "    out 3684bcc0, 106772 bytes,   127 packets,     5s ago\n"
+      "lab: #2, ESTABLISHED, IKEv1, 11223344aabbccdd_i 5566778899aabbcc_r*\n"
+      "  local  '192.0.2.2' @ 192.0.2.2[4500]\n"
+      "  lab-net: #2, reqid 1, INSTALLED, TUNNEL-in-UDP, ESP:AES_CBC-128/HMAC_SHA1_96\n"
+      "    installed 1s ago, rekeying in 3286s, expires in 3956s\n"
+      "    in  c0ffee01,      0 bytes,     0 packets\n"
+      "    out 0badf00d (-|0x00000001),    84 bytes,     1 packets,     0s ago\n";
+  const auto sas = lab::parse_child_sas(text);
+  BOOST_REQUIRE_EQUAL(sas.size(), 2u);
+  BOOST_CHECK_EQUAL(sas[0].spi_in, "d6a531ea");
+  BOOST_CHECK_EQUAL(sas[1].spi_in, "c0ffee01");
+  BOOST_CHECK_EQUAL(sas[1].spi_out, "0badf00d");
+  BOOST_CHECK_EQUAL(sas[1].packets_out, 1u);
+  BOOST_CHECK_EQUAL(lab::count_ike_sas(text), 2);
+  BOOST_CHECK_EQUAL(lab::parse_child_sa(text)->spi_in, "d6a531ea");
+  BOOST_CHECK(lab::parse_child_sas("no SAs\n").empty());
+  BOOST_CHECK_EQUAL(lab::count_ike_sas("no SAs\n"), 0);
+}
+
+BOOST_AUTO_TEST_CASE(sa_json_is_parsed) {
+  const auto rows = lab::parse_sa_json(
+      R"({"ok":true,"command":"sa","sa":[{"entry":3,"direction":"inbound","spi":3232235523,)"
+      R"("rule":1,"packets":12,"enabled":true},{"entry":0,"direction":"outbound","spi":255,)"
+      R"("rule":1,"packets":0,"enabled":true}]})"
+      "\n");
+  BOOST_REQUIRE(rows);
+  BOOST_REQUIRE_EQUAL(rows->size(), 2u);
+  BOOST_CHECK_EQUAL((*rows)[0].spi, "c0a80003");
+  BOOST_CHECK_EQUAL((*rows)[0].direction, "inbound");
+  BOOST_CHECK_EQUAL((*rows)[0].entry, 3);
+  BOOST_CHECK_EQUAL((*rows)[0].packets, 12u);
+  BOOST_CHECK_EQUAL((*rows)[1].spi, "000000ff");
+  BOOST_REQUIRE(lab::parse_sa_json(R"({"ok":true,"command":"sa","sa":[]})"));
+  BOOST_CHECK(lab::parse_sa_json(R"({"ok":true,"command":"sa","sa":[]})")->empty());
+  BOOST_CHECK(!lab::parse_sa_json(R"({"ok":false,"error":"sa failed: x"})"));
+  BOOST_CHECK(!lab::parse_sa_json("ipsec-fpga sa: no gateway is running"));
+}
+
 BOOST_AUTO_TEST_CASE(quick_mode_keys_are_parsed) {
   const std::string log =
       "22:56:35 13[CHD] encryption initiator key => 20 bytes @ 0x7ff8c0002700\n"
