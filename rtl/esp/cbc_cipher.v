@@ -1,8 +1,9 @@
 `default_nettype none
 // CBC encryption/decryption unit of the ESP engine: DES-CBC, 3DES-CBC and
 // AES-CBC-128/192/256 (RFC 2405, RFC 2451, RFC 3602) over a 32-bit
-// AXI-Stream, with aes_core (UNROLL = 0) and tdes_core. Ports, timing and
-// resources: docs/esp/cbc_cipher.md.
+// AXI-Stream, with aes_core (UNROLL = 0) or, for the smallest boards,
+// aes_core_compact (AES_COMPACT = 1: no AES-192, 55/75 clocks per block),
+// and tdes_core. Ports, timing and resources: docs/esp/cbc_cipher.md.
 //
 // Blocks are held right-aligned inside the unit (a DES block in [63:0]).
 // Encrypt: the chaining value is the core's own output register, XORed into
@@ -14,6 +15,10 @@
 module cbc_cipher #(
     parameter integer HAS_AES = 1,
     parameter integer HAS_TDES = 1,
+    // 1: aes_core_compact instead of aes_core. It has the same ports and
+    // handshake (docs/cores/aes-compact.md) but no AES-192: such a key
+    // command then loads nothing, like a cipher left out.
+    parameter integer AES_COMPACT = 0,
     parameter integer TAG_WIDTH = 16
 ) (
     input  wire                 clk,
@@ -53,7 +58,9 @@ module cbc_cipher #(
   reg  key_valid;  // the loaded cipher exists in this build
   wire aes = key_loaded_cipher >= 3'd2;
   wire cmd_cipher_aes = key_cmd_cipher >= 3'd2;
-  wire cmd_cipher_ok = cmd_cipher_aes ? (HAS_AES != 0 && key_cmd_cipher <= 3'd4) : (HAS_TDES != 0);
+  wire cmd_aes_size_ok = key_cmd_cipher == 3'd2 || key_cmd_cipher == 3'd4 ||
+      (key_cmd_cipher == 3'd3 && AES_COMPACT == 0);
+  wire cmd_cipher_ok = cmd_cipher_aes ? (HAS_AES != 0 && cmd_aes_size_ok) : (HAS_TDES != 0);
 
   reg  running;
   assign key_cmd_ready = !running;
@@ -202,12 +209,33 @@ module cbc_cipher #(
   wire         tdes_m_valid, tdes_s_ready;
 
   generate
-    if (HAS_AES != 0) begin : g_aes
+    if (HAS_AES != 0 && AES_COMPACT == 0) begin : g_aes
       /* verilator lint_off PINCONNECTEMPTY */
       // The direction returned with each result is known here already.
       aes_core #(
           .UNROLL(0)
       ) u_aes (
+          .clk(clk),
+          .rst(rst),
+          .key_in(key_cmd_key),
+          .key_size(key_cmd_cipher[1:0] - 2'd2),
+          .key_load(key_accept && cmd_cipher_aes),
+          .key_ready(aes_key_ready),
+          .s_axis_tdata(core_in),
+          .s_axis_tuser(decrypt),
+          .s_axis_tvalid(core_s_valid && aes),
+          .s_axis_tready(aes_s_ready),
+          .m_axis_tdata(aes_out),
+          .m_axis_tuser(),
+          .m_axis_tvalid(aes_m_valid),
+          .m_axis_tready(core_m_ready && aes)
+      );
+      /* verilator lint_on PINCONNECTEMPTY */
+    end else if (HAS_AES != 0) begin : g_aes_compact
+      /* verilator lint_off PINCONNECTEMPTY */
+      // Same ports and handshake as aes_core. It refuses AES-192 itself
+      // (key_ready stays low), and key_valid is low for it anyway.
+      aes_core_compact u_aes (
           .clk(clk),
           .rst(rst),
           .key_in(key_cmd_key),

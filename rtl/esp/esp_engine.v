@@ -17,6 +17,9 @@ module esp_engine #(
     parameter integer HAS_MD5      = 1,
     parameter integer HAS_SHA1     = 1,
     parameter integer HAS_SHA256   = 1,
+    // 1: cbc_cipher uses aes_core_compact (the iCEBreaker): AES-128/256 only,
+    // so AES-192-CBC is not offered; GCM (its own aes_core) must be off.
+    parameter integer AES_COMPACT  = 0,
     parameter integer WINDOW       = 64,    // anti-replay window, packets (64..1024)
     parameter integer BUFFER_BYTES = 2048   // inbound packet buffer, per half
 ) (
@@ -253,7 +256,15 @@ module esp_engine #(
   assign gcm_key_loaded = gcm_key_loaded_unit && !gcm_key_stale;
 
   wire [2:0] hmac_algorithms;
-  assign ciphers = {{2{HAS_GCM != 0}}, {3{HAS_AES != 0}}, {2{HAS_TDES != 0}}, 1'b1};
+  // Bits 3/4/5: AES-128/192/256-CBC; the compact AES core has no AES-192.
+  assign ciphers = {
+    {2{HAS_GCM != 0}},
+    HAS_AES != 0,
+    HAS_AES != 0 && AES_COMPACT == 0,
+    HAS_AES != 0,
+    {2{HAS_TDES != 0}},
+    1'b1
+  };
   assign integrities = {hmac_algorithms, 1'b1};
 
   // ---------------- the shared units ----------------
@@ -283,8 +294,9 @@ module esp_engine #(
   );
 
   cbc_cipher #(
-      .HAS_AES (HAS_AES),
-      .HAS_TDES(HAS_TDES)
+      .HAS_AES    (HAS_AES),
+      .HAS_TDES   (HAS_TDES),
+      .AES_COMPACT(AES_COMPACT)
   ) cbc (
       .clk(clk),
       .rst(rst),
@@ -342,6 +354,11 @@ module esp_engine #(
   );
 
   generate
+    if (HAS_GCM != 0 && AES_COMPACT != 0) begin : g_compact_check
+      // Deliberately undefined: elaboration stops here with its name. GCM
+      // would bring its own full aes_core, which AES_COMPACT exists to avoid.
+      esp_engine_aes_compact_needs_has_gcm_0 gcm_with_compact_aes ();
+    end
     if (HAS_GCM != 0) begin : with_gcm
       gcm_cipher gcm (
           .clk(clk),

@@ -16,6 +16,7 @@ module ipsec_fpga_core #(
     parameter integer HAS_MD5          = 1,
     parameter integer HAS_SHA1         = 1,
     parameter integer HAS_SHA256       = 1,
+    parameter integer AES_COMPACT      = 0,  // aes_core_compact in cbc_cipher (no AES-192)
     parameter integer WINDOW           = 64,
     parameter integer BUFFER_BYTES     = 2048,
     // the link's
@@ -200,6 +201,7 @@ module ipsec_fpga_core #(
       .HAS_MD5     (HAS_MD5),
       .HAS_SHA1    (HAS_SHA1),
       .HAS_SHA256  (HAS_SHA256),
+      .AES_COMPACT (AES_COMPACT),
       .WINDOW      (WINDOW),
       .BUFFER_BYTES(BUFFER_BYTES)
   ) engine (

@@ -52,36 +52,46 @@ inline std::size_t cbc_key_bytes(CbcCipher cipher) {
   return 0;
 }
 
-// The documented timing of cbc_cipher (all counts are clock edges).
+// The documented timing of cbc_cipher (all counts are clock edges), for
+// either AES core: aes_core (the default) or aes_core_compact
+// (AES_COMPACT = 1, docs/cores/aes-compact.md: no AES-192).
 struct CbcTiming {
-  // Edges per chained block: AES Nr + 1; DES/3DES 16/48 rounds + 1 edge to
-  // take the result (the next block needs it, or shares the chain registers).
-  static unsigned block_cycles(CbcCipher cipher) {
+  bool aes_compact = false;
+
+  // Whether the build's AES core takes this cipher's keys (DES/3DES aside).
+  bool aes_key_size_built(CbcCipher cipher) const {
+    return !aes_compact || cipher != CbcCipher::kAes192;
+  }
+  // Edges per chained block: AES Nr + 1 (aes_core) or 5 Nr + 5 (the compact
+  // core's accept-to-delivery, which is also its interval); DES/3DES 16/48
+  // rounds + 1 edge to take the result (the next block needs it, or shares
+  // the chain registers).
+  unsigned block_cycles(CbcCipher cipher) const {
     switch (cipher) {
       case CbcCipher::kDes:
         return 17;
       case CbcCipher::kTdes:
         return 49;
       case CbcCipher::kAes128:
-        return 11;
+        return aes_compact ? 55 : 11;
       case CbcCipher::kAes192:
         return 13;
       case CbcCipher::kAes256:
-        return 15;
+        return aes_compact ? 75 : 15;
     }
     return 0;
   }
   static unsigned beats(CbcCipher cipher) { return cbc_is_aes(cipher) ? 4 : 2; }
   // From the key command's handshake edge to the first edge that can take a
-  // packet command (key_loaded high).
-  static unsigned key_load_cycles(CbcCipher cipher) {
+  // packet command (key_loaded high): the AES core's key set-up.
+  unsigned key_load_cycles(CbcCipher cipher) const {
     switch (cipher) {
       case CbcCipher::kAes128:
-        return 47;
+        return aes_compact ? 56 : 47;
       case CbcCipher::kAes192:
         return 55;
       case CbcCipher::kAes256:
-        return 63;
+        return aes_compact ? 75 : 63;
       default:
         return 1;
     }
@@ -89,11 +99,12 @@ struct CbcTiming {
   // From the command's handshake edge to the edge that ends the packet (the
   // tlast beat, or for an empty decrypt the IV's last beat + 1), with input
   // always valid and output always ready. `direction_change`: the AES core's
-  // last block went the other way (one clock, see aes_core).
-  static std::uint64_t packet_cycles(CbcCipher cipher, bool decrypt, bool explicit_iv,
-                                     std::uint64_t blocks, bool direction_change) {
+  // last block went the other way (one clock for aes_core, which prefetches
+  // the first round key of the last direction; none for the compact core).
+  std::uint64_t packet_cycles(CbcCipher cipher, bool decrypt, bool explicit_iv,
+                              std::uint64_t blocks, bool direction_change) const {
     const std::uint64_t t = block_cycles(cipher), w = beats(cipher);
-    const std::uint64_t d = direction_change && cbc_is_aes(cipher) ? 1 : 0;
+    const std::uint64_t d = direction_change && cbc_is_aes(cipher) && !aes_compact ? 1 : 0;
     if (decrypt) return blocks == 0 ? w + 1 : 3 * w + 1 + d + t * blocks;
     if (explicit_iv) return blocks == 0 ? w + 1 : 2 * w + 1 + d + t * blocks;
     return 1 + d + t * (blocks + 1) + w;
@@ -120,7 +131,9 @@ struct CbcPacketRun {
 template <class Model>
 class CbcCipherDriver {
  public:
-  explicit CbcCipherDriver(const std::string& waveform_name) : model_(waveform_name) {
+  // `timing`: the build's AES core (CbcTiming{true} for AES_COMPACT = 1).
+  explicit CbcCipherDriver(const std::string& waveform_name, CbcTiming timing = {})
+      : model_(waveform_name), timing_(timing) {
     model_->key_cmd_valid = 0;
     model_->cmd_valid = 0;
     model_->s_axis_tvalid = 0;
@@ -130,6 +143,7 @@ class CbcCipherDriver {
 
   ClockedModel<Model>& model() { return model_; }
   CbcCipher cipher() const { return cipher_; }
+  const CbcTiming& timing() const { return timing_; }
 
   // Loads a key; returns the edges from the key command's handshake to the
   // first edge where key_loaded is high.
@@ -155,8 +169,8 @@ class CbcCipherDriver {
   // Timing model for `packet` given what the AES core did last.
   std::uint64_t expected_cycles(const CbcPacket& packet) const {
     const std::uint64_t blocks = payload_blocks(packet);
-    return CbcTiming::packet_cycles(cipher_, packet.decrypt, packet.explicit_iv, blocks,
-                                    uses_core(packet) && packet.decrypt != aes_last_decrypt_);
+    return timing_.packet_cycles(cipher_, packet.decrypt, packet.explicit_iv, blocks,
+                                 uses_core(packet) && packet.decrypt != aes_last_decrypt_);
   }
 
   // Runs one packet: offers the command (after `idle_before` idle clocks), the
@@ -259,6 +273,7 @@ class CbcCipherDriver {
   }
 
   ClockedModel<Model> model_;
+  CbcTiming timing_;
   CbcCipher cipher_ = CbcCipher::kAes128;
   bool aes_last_decrypt_ = false;  // aes_core prefetches the last direction (encrypt at reset)
 };

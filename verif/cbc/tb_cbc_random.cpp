@@ -3,15 +3,16 @@
 // multiple), random keys (a new one every 1..16 packets), IVs and nonces; 30%
 // random idle cycles on the input and back-pressure on the output for three
 // packets in four, exact cycle counts asserted on the others. A last test
-// switches the cipher with every key.
+// switches the cipher with every key. The compact_* cases run the iCEBreaker's
+// build (AES_COMPACT = 1: 55/75 clocks per block) with 1,000 packets per key
+// size (over 20,000 blocks each way), to keep its time small.
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <random>
 #include <string>
 #include <vector>
 
-#include "Vcbc_cipher.h"
-#include "cbc_cipher_driver.hpp"
+#include "cbc_builds.hpp"
 #include "openssl_cbc.hpp"
 #include "test_seed.hpp"
 
@@ -57,24 +58,27 @@ std::pair<CbcPacket, Bytes> random_packet(std::mt19937_64& rng, OpenSslCbc& open
 }
 
 // Loads a random key of `cipher` and checks the load time and the key status ports.
-Bytes load_random_key(CbcCipherDriver<Vcbc_cipher>& unit, std::mt19937_64& rng, CbcCipher cipher,
+template <class Model>
+Bytes load_random_key(CbcCipherDriver<Model>& unit, std::mt19937_64& rng, CbcCipher cipher,
                       RandomStats& stats) {
   const Bytes key = random_bytes(rng, cbc_key_bytes(cipher));
   const auto tag = static_cast<std::uint16_t>(rng());
   const std::uint64_t cycles = unit.load_key(cipher, key, tag);
   auto& ports = *unit.model();
-  const bool ok = cycles == CbcTiming::key_load_cycles(cipher) && ports.key_loaded_tag == tag &&
+  const unsigned expected = unit.timing().key_load_cycles(cipher);
+  const bool ok = cycles == expected && ports.key_loaded_tag == tag &&
                   ports.key_loaded_cipher == static_cast<unsigned>(cipher);
-  BOOST_TEST(ok, "cbc_cipher " << cbc_cipher_name(cipher) << " key load: expected "
-                               << CbcTiming::key_load_cycles(cipher) << " cycles and tag " << tag
-                               << ", got " << cycles << " cycles, tag " << ports.key_loaded_tag
-                               << ", cipher " << unsigned(ports.key_loaded_cipher));
+  BOOST_TEST(ok, "cbc_cipher " << cbc_cipher_name(cipher) << " key load: expected " << expected
+                               << " cycles and tag " << tag << ", got " << cycles << " cycles, tag "
+                               << ports.key_loaded_tag << ", cipher "
+                               << unsigned(ports.key_loaded_cipher));
   if (!ok) ++stats.failures;
   return key;
 }
 
 // Runs one packet with or without jitter and checks output, framing and (without jitter) cycles.
-void run_and_check(CbcCipherDriver<Vcbc_cipher>& unit, std::mt19937_64& rng, OpenSslCbc& openssl,
+template <class Model>
+void run_and_check(CbcCipherDriver<Model>& unit, std::mt19937_64& rng, OpenSslCbc& openssl,
                    const Bytes& key, bool decrypt, RandomStats& stats, const std::string& where) {
   const CbcCipher cipher = unit.cipher();
   const auto [packet, expected] = random_packet(rng, openssl, cipher, key, decrypt);
@@ -87,12 +91,13 @@ void run_and_check(CbcCipherDriver<Vcbc_cipher>& unit, std::mt19937_64& rng, Ope
   ++stats.packets;
   stats.stalls += run.output_stalled;
   stats.refusals += run.input_refused;
-  const std::string what = std::string("cbc_cipher ") + cbc_cipher_name(cipher) +
-                           (decrypt              ? " decrypt"
-                            : packet.explicit_iv ? " encrypt (explicit IV)"
-                                                 : " encrypt (nonce)") +
-                           ", " + where + ", " + std::to_string(packet.input.size()) +
-                           "-byte input";
+  const std::string what =
+      std::string(unit.timing().aes_compact ? "cbc_cipher (AES_COMPACT=1) " : "cbc_cipher ") +
+      cbc_cipher_name(cipher) +
+      (decrypt              ? " decrypt"
+       : packet.explicit_iv ? " encrypt (explicit IV)"
+                            : " encrypt (nonce)") +
+      ", " + where + ", " + std::to_string(packet.input.size()) + "-byte input";
   bool ok = run.output == expected;
   BOOST_TEST(run.output == expected,
              what << ": expected " << to_hex(expected) << " got " << to_hex(run.output));
@@ -108,15 +113,15 @@ void run_and_check(CbcCipherDriver<Vcbc_cipher>& unit, std::mt19937_64& rng, Ope
   if (!ok) ++stats.failures;
 }
 
-void random_packets(CbcCipher cipher, std::uint64_t default_seed) {
-  const std::string name = std::string("cbc_cipher random ") + cbc_cipher_name(cipher);
+template <class Build>
+void random_packets(CbcCipher cipher, std::uint64_t default_seed, std::size_t per_direction) {
+  const std::string name = std::string(Build::kName) + " random " + cbc_cipher_name(cipher);
   std::mt19937_64 rng(test_seed(name, default_seed));
-  CbcCipherDriver<Vcbc_cipher> unit(std::string("cbc_cipher_random_") +
-                                    std::to_string(static_cast<int>(cipher)));
+  auto unit = make_cbc_unit<Build>("random_" + std::to_string(static_cast<int>(cipher)));
   OpenSslCbc openssl;
-  constexpr std::size_t kPerDirection = 5000;
-  std::vector<bool> directions(2 * kPerDirection, false);
-  std::fill(directions.begin() + kPerDirection, directions.end(), true);
+  std::vector<bool> directions(2 * per_direction, false);
+  std::fill(directions.begin() + static_cast<std::ptrdiff_t>(per_direction), directions.end(),
+            true);
   std::shuffle(directions.begin(), directions.end(), rng);
 
   RandomStats stats;
@@ -138,33 +143,59 @@ void random_packets(CbcCipher cipher, std::uint64_t default_seed) {
   BOOST_TEST(stats.refusals > 0, name << ": the input never waited");
 }
 
-}  // namespace
-
-BOOST_AUTO_TEST_SUITE(random_against_openssl)
-BOOST_AUTO_TEST_CASE(des) { random_packets(CbcCipher::kDes, 0xcbc0); }
-BOOST_AUTO_TEST_CASE(tdes) { random_packets(CbcCipher::kTdes, 0xcbc1); }
-BOOST_AUTO_TEST_CASE(aes128) { random_packets(CbcCipher::kAes128, 0xcbc2); }
-BOOST_AUTO_TEST_CASE(aes192) { random_packets(CbcCipher::kAes192, 0xcbc3); }
-BOOST_AUTO_TEST_CASE(aes256) { random_packets(CbcCipher::kAes256, 0xcbc4); }
-
-// Every key load switches to a random cipher (AES after DES and back, key sizes
-// changing), so key loads, the AES core's remembered direction and the block
-// width all change between packets.
-BOOST_AUTO_TEST_CASE(cipher_switches) {
-  std::mt19937_64 rng(test_seed("cbc_cipher random cipher switches", 0xcbc5));
-  CbcCipherDriver<Vcbc_cipher> unit("cbc_cipher_random_switches");
+// Every key load switches to a random cipher the build has (AES after DES and
+// back, key sizes changing), so key loads, the AES core's remembered
+// direction and the block width all change between packets.
+template <class Build>
+void run_cipher_switches(std::uint64_t default_seed, std::size_t keys) {
+  const std::string name = std::string(Build::kName) + " random cipher switches";
+  std::mt19937_64 rng(test_seed(name, default_seed));
+  auto unit = make_cbc_unit<Build>("random_switches");
   OpenSslCbc openssl;
+  std::vector<CbcCipher> ciphers;
+  for (int c = 0; c < 5; ++c)
+    if (Build::offers(static_cast<CbcCipher>(c))) ciphers.push_back(static_cast<CbcCipher>(c));
   RandomStats stats;
-  for (std::size_t k = 0; k < 300 && stats.failures < 5; ++k) {
-    const auto cipher = static_cast<CbcCipher>(rng() % 5);
+  for (std::size_t k = 0; k < keys && stats.failures < 5; ++k) {
+    const CbcCipher cipher = ciphers[rng() % ciphers.size()];
     const Bytes key = load_random_key(unit, rng, cipher, stats);
     const std::size_t packets = 1 + rng() % 4;
     for (std::size_t i = 0; i < packets; ++i)
       run_and_check(unit, rng, openssl, key, rng() % 2 == 0, stats,
                     "key " + std::to_string(k) + " packet " + std::to_string(i));
   }
-  BOOST_TEST_MESSAGE("cbc_cipher cipher switches: " << stats.packets << " packets, " << stats.timed
-                                                    << " with cycles asserted");
+  BOOST_TEST_MESSAGE(name << ": " << stats.packets << " packets, " << stats.timed
+                          << " with cycles asserted");
   BOOST_TEST(stats.failures == 0u);
 }
+
+constexpr std::size_t kPerDirection = 5000;
+constexpr std::size_t kCompactPerDirection = 500;
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(random_against_openssl)
+BOOST_AUTO_TEST_CASE(des) { random_packets<CbcFullBuild>(CbcCipher::kDes, 0xcbc0, kPerDirection); }
+BOOST_AUTO_TEST_CASE(tdes) {
+  random_packets<CbcFullBuild>(CbcCipher::kTdes, 0xcbc1, kPerDirection);
+}
+BOOST_AUTO_TEST_CASE(aes128) {
+  random_packets<CbcFullBuild>(CbcCipher::kAes128, 0xcbc2, kPerDirection);
+}
+BOOST_AUTO_TEST_CASE(aes192) {
+  random_packets<CbcFullBuild>(CbcCipher::kAes192, 0xcbc3, kPerDirection);
+}
+BOOST_AUTO_TEST_CASE(aes256) {
+  random_packets<CbcFullBuild>(CbcCipher::kAes256, 0xcbc4, kPerDirection);
+}
+BOOST_AUTO_TEST_CASE(cipher_switches) { run_cipher_switches<CbcFullBuild>(0xcbc5, 300); }
+
+// The iCEBreaker's build (aes_core_compact, no DES/3DES, no AES-192).
+BOOST_AUTO_TEST_CASE(compact_aes128) {
+  random_packets<CbcCompactBuild>(CbcCipher::kAes128, 0xcbc6, kCompactPerDirection);
+}
+BOOST_AUTO_TEST_CASE(compact_aes256) {
+  random_packets<CbcCompactBuild>(CbcCipher::kAes256, 0xcbc7, kCompactPerDirection);
+}
+BOOST_AUTO_TEST_CASE(compact_key_switches) { run_cipher_switches<CbcCompactBuild>(0xcbc8, 100); }
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,14 +1,13 @@
 // Exact cycle counts: every cipher and packet kind for several lengths (the
 // per-block interval and the fixed overhead per packet), the one-clock AES
-// direction change, key loads and the key status ports, and the AES-only
-// build (HAS_TDES = 0). The table is printed with --log_level=message.
+// direction change, key loads and the key status ports, and the iCEBreaker's
+// build (AES_COMPACT = 1, HAS_TDES = 0: aes_core_compact, AES-128/256 only).
+// The table is printed with --log_level=message.
 #include <boost/test/unit_test.hpp>
 #include <random>
 #include <string>
 
-#include "Vcbc_cipher.h"
-#include "Vcbc_cipher_aes_only.h"
-#include "cbc_cipher_driver.hpp"
+#include "cbc_builds.hpp"
 #include "openssl_cbc.hpp"
 
 using namespace ipsec_fpga::verif;
@@ -41,7 +40,7 @@ BOOST_AUTO_TEST_CASE(packet_cycles) {
   for (CbcCipher cipher : kCiphers) {
     unit.load_key(cipher, random_bytes(rng, cbc_key_bytes(cipher)), 1);
     const std::size_t max_blocks = 1504 / cbc_block_bytes(cipher);
-    const unsigned t = CbcTiming::block_cycles(cipher);
+    const unsigned t = unit.timing().block_cycles(cipher);
     for (int kind = 0; kind < 3; ++kind) {
       unit.run_packet(make_packet(cipher, kind, 1, rng));  // same direction as what follows
       std::uint64_t previous = 0;
@@ -86,7 +85,7 @@ BOOST_AUTO_TEST_CASE(aes_direction_change) {
   BOOST_TEST(encrypt_after_decrypt == encrypt_after_encrypt + 1,
              "encrypt after decrypt: " << encrypt_after_decrypt
                                        << " vs after encrypt: " << encrypt_after_encrypt);
-  BOOST_TEST(after_decrypt == CbcTiming::packet_cycles(CbcCipher::kAes128, true, false, 3, false));
+  BOOST_TEST(after_decrypt == CbcTiming{}.packet_cycles(CbcCipher::kAes128, true, false, 3, false));
 }
 
 // key_loaded, the loaded cipher and tag, and command acceptance around key loads.
@@ -104,7 +103,7 @@ BOOST_AUTO_TEST_CASE(key_status) {
   for (CbcCipher cipher : kCiphers) {
     const std::uint16_t tag = static_cast<std::uint16_t>(0x100 + static_cast<int>(cipher));
     BOOST_TEST(unit.load_key(cipher, random_bytes(rng, cbc_key_bytes(cipher)), tag) ==
-               CbcTiming::key_load_cycles(cipher));
+               unit.timing().key_load_cycles(cipher));
     BOOST_TEST(ports.key_loaded_tag == tag);
     BOOST_TEST(ports.key_loaded_cipher == static_cast<unsigned>(cipher));
     // A waiting key command goes first: cmd_ready stays low while key_cmd_valid.
@@ -128,29 +127,66 @@ BOOST_AUTO_TEST_CASE(key_status) {
   BOOST_TEST(!ports.key_loaded, "key_loaded after a key command with cipher code 7");
 }
 
-// HAS_TDES = 0: DES/3DES key commands leave key_loaded low; AES works as before.
-BOOST_AUTO_TEST_CASE(aes_only_build) {
+// The iCEBreaker's build (AES_COMPACT = 1, HAS_TDES = 0): DES, 3DES and AES-192
+// key commands leave key_loaded low (and an AES-192 key after a good one drops
+// it); AES-128/256 packets of every kind and several lengths take exactly the
+// compact core's 55/75 edges per block, with no direction-change clock.
+BOOST_AUTO_TEST_CASE(compact_build) {
   std::mt19937_64 rng(4);
   OpenSslCbc openssl;
-  CbcCipherDriver<Vcbc_cipher_aes_only> unit("cbc_cipher_aes_only");
+  auto unit = make_cbc_unit<CbcCompactBuild>("timing");
   auto& ports = *unit.model();
-  for (CbcCipher cipher : {CbcCipher::kDes, CbcCipher::kTdes}) {
+  for (CbcCipher cipher : {CbcCipher::kDes, CbcCipher::kTdes, CbcCipher::kAes192}) {
     BOOST_CHECK_THROW(unit.load_key(cipher, random_bytes(rng, cbc_key_bytes(cipher)), 1),
                       std::runtime_error);
-    BOOST_TEST(!ports.key_loaded);
+    BOOST_TEST(!ports.key_loaded,
+               "cbc_cipher (AES_COMPACT=1) " << cbc_cipher_name(cipher) << " key loaded");
+    BOOST_TEST(!ports.cmd_ready);
   }
-  for (CbcCipher cipher : {CbcCipher::kAes128, CbcCipher::kAes192, CbcCipher::kAes256}) {
+  const char* kinds[3] = {"encrypt, nonce IV", "encrypt, explicit IV", "decrypt"};
+  for (CbcCipher cipher : {CbcCipher::kAes128, CbcCipher::kAes256}) {
     const Bytes key = random_bytes(rng, cbc_key_bytes(cipher));
-    BOOST_TEST(unit.load_key(cipher, key, 2) == CbcTiming::key_load_cycles(cipher));
+    BOOST_TEST(unit.load_key(cipher, key, 2) == unit.timing().key_load_cycles(cipher),
+               "cbc_cipher (AES_COMPACT=1) " << cbc_cipher_name(cipher) << " key load");
+    const unsigned t = unit.timing().block_cycles(cipher);
+    for (int kind = 0; kind < 3; ++kind) {
+      std::uint64_t previous = 0;
+      for (std::size_t blocks :
+           {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{94}}) {
+        const CbcPacket packet = make_packet(cipher, kind, blocks, rng);
+        const std::uint64_t expected = unit.expected_cycles(packet);
+        const std::uint64_t cycles = unit.run_packet(packet).cycles();
+        BOOST_TEST(cycles == expected, "cbc_cipher (AES_COMPACT=1) "
+                                           << cbc_cipher_name(cipher) << " " << kinds[kind] << ", "
+                                           << blocks << " blocks: expected " << expected
+                                           << " cycles, got " << cycles);
+        if (blocks == 2 || blocks == 3)
+          BOOST_TEST(cycles - previous == t, "cbc_cipher (AES_COMPACT=1) "
+                                                 << cbc_cipher_name(cipher) << " " << kinds[kind]
+                                                 << ": one more block costs " << cycles - previous
+                                                 << ", not " << t);
+        if (blocks == 94)
+          BOOST_TEST_MESSAGE("AES_COMPACT=1 " << cbc_cipher_name(cipher) << " " << kinds[kind]
+                                              << ": " << t << " cycles per block, overhead "
+                                              << cycles - t * blocks << ", 1504 bytes in " << cycles
+                                              << " cycles (" << 1504.0 / static_cast<double>(cycles)
+                                              << " bytes per cycle)");
+        previous = cycles;
+      }
+    }
     const CbcPacket packet = make_packet(cipher, 2, 5, rng);
     const Bytes iv(packet.input.begin(), packet.input.begin() + 16);
     const Bytes ciphertext(packet.input.begin() + 16, packet.input.end());
-    const std::uint64_t expected_cycles = unit.expected_cycles(packet);
     const CbcPacketRun run = unit.run_packet(packet);
     BOOST_TEST(run.output == openssl.cbc(cipher, key, iv, ciphertext, true),
-               "cbc_cipher (HAS_TDES = 0) " << cbc_cipher_name(cipher) << " decrypt");
-    BOOST_TEST(run.cycles() == expected_cycles);
+               "cbc_cipher (AES_COMPACT=1) " << cbc_cipher_name(cipher) << " decrypt");
   }
+  // An AES-192 key after a good one: nothing is loaded until the next good key.
+  BOOST_CHECK_THROW(unit.load_key(CbcCipher::kAes192, random_bytes(rng, 24), 3),
+                    std::runtime_error);
+  BOOST_TEST(!ports.key_loaded, "cbc_cipher (AES_COMPACT=1): AES-192 key left key_loaded high");
+  BOOST_TEST(unit.load_key(CbcCipher::kAes128, random_bytes(rng, 16), 4) ==
+             unit.timing().key_load_cycles(CbcCipher::kAes128));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
