@@ -57,8 +57,10 @@ driver::Suite board_suite(const ike::EspSuite& suite) {
 
 std::string suite_name(const driver::Suite& suite) {
   std::string name(driver::to_string(suite.cipher));
-  if (suite.integrity != driver::Integrity::none)
-    name += "/" + std::string(driver::to_string(suite.integrity));
+  if (suite.integrity != driver::Integrity::none) {
+    name += '/';
+    name += driver::to_string(suite.integrity);
+  }
   std::replace(name.begin(), name.end(), '_', '-');
   return name;
 }
