@@ -2,8 +2,9 @@
 // iCEBreaker (iCE40UP5K-SG48): 12 MHz oscillator, FT2232H channel B as a
 // 3 Mbaud UART (the FTDI's TXD on pin 6, RXD on pin 9), the user button as
 // reset, the green LED for packets and the red one for link errors.
-// Configuration: AES-CBC with HMAC-SHA1-96 only, 64 SAs, the SA table in
-// SPRAM (see README.md for what fits).
+// Configuration: AES-CBC-128/256 (the compact AES core: no AES-192) with
+// HMAC-SHA1-96 only, 64 SAs, the SA table in SPRAM (see README.md for what
+// fits).
 module icebreaker_top #(
     parameter [31:0] BUILD_ID = 32'h0
 ) (
@@ -17,17 +18,18 @@ module icebreaker_top #(
   wire led_link, led_packet, led_error;
 
   ipsec_fpga_uart_top #(
-      .ENTRY_BITS(6),
-      .USE_SPRAM (1),
-      .HAS_AES   (1),
-      .HAS_TDES  (0),
-      .HAS_GCM   (0),
-      .HAS_MD5   (0),
-      .HAS_SHA1  (1),
-      .HAS_SHA256(0),
-      .BUILD_ID  (BUILD_ID),
-      .CLOCK_HZ  (12000000),
-      .BAUD      (3000000)
+      .ENTRY_BITS (6),
+      .USE_SPRAM  (1),
+      .HAS_AES    (1),
+      .HAS_TDES   (0),
+      .HAS_GCM    (0),
+      .HAS_MD5    (0),
+      .HAS_SHA1   (1),
+      .HAS_SHA256 (0),
+      .AES_COMPACT(1),
+      .BUILD_ID   (BUILD_ID),
+      .CLOCK_HZ   (12000000),
+      .BAUD       (3000000)
   ) board (
       .clk       (CLK),
       .button_n  (BTN_N),
