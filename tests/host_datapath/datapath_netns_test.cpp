@@ -16,6 +16,7 @@
 #include <iostream>
 #include <random>
 
+#include "netns_precondition.hpp"
 #include "test_gateway.hpp"
 #include "test_seed.hpp"
 
@@ -27,14 +28,7 @@ using Bytes = std::vector<std::uint8_t>;
 
 namespace {
 
-boost::test_tools::assertion_result netns_available(boost::unit_test::test_unit_id) {
-  const std::string why = netns_unavailable_reason();
-  if (why.empty()) return true;
-  std::cout << "SKIPPED: host.datapath.netns: " << why << std::endl;
-  boost::test_tools::assertion_result r(false);
-  r.message() << why;
-  return r;
-}
+const auto netns_available = netns_available_for("host.datapath.netns");
 
 // 198.51.100.0/24 behind gateway a, 203.0.113.0/24 behind gateway b.
 constexpr const char* inner_a = "198.51.100.1";

@@ -28,6 +28,7 @@
 #include "host/config/config_parser.hpp"
 #include "host/gateway/gateway.hpp"
 #include "netns_fixture.hpp"
+#include "netns_precondition.hpp"
 #include "sa/sa_words.hpp"
 
 using namespace ipsec_fpga;
@@ -38,14 +39,7 @@ using Bytes = std::vector<std::uint8_t>;
 
 namespace {
 
-boost::test_tools::assertion_result netns_available(boost::unit_test::test_unit_id) {
-  const std::string why = netns_unavailable_reason();
-  if (why.empty()) return true;
-  std::cout << "SKIPPED: host.gateway.netns: " << why << std::endl;
-  boost::test_tools::assertion_result r(false);
-  r.message() << why;
-  return r;
-}
+const auto netns_available = netns_available_for("host.gateway.netns");
 
 // 198.51.100.0/24 behind gateway a (192.0.2.1), 203.0.113.0/24 behind b (192.0.2.2).
 // `peer`: the other side's address as seen from here (default: its WAN).
