@@ -12,6 +12,8 @@ packages=(
   verilator
   # iCE40 synthesis, place and route, bitstreams
   yosys nextpnr-ice40 fpga-icestorm
+  # loading bitstreams (ipsec-fpga board program): iceprog is in fpga-icestorm
+  openfpgaloader
   # host libraries
   libssl-dev libboost-test-dev libboost-program-options-dev libusb-1.0-0-dev libtoml11-dev
   # interop and packet checks
