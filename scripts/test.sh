@@ -15,6 +15,7 @@ export CCACHE_DIR="$PWD/build/.ccache" CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache
 cmake --build build -j"$jobs"
+echo "test.sh: build done after ${SECONDS} s"
 
 # libFuzzer needs Clang: a second, small build of just the fuzz targets, with
 # the libraries they test instrumented too (coverage guidance, ASan, UBSan).
@@ -23,6 +24,8 @@ if [ $# -eq 0 ]; then
     -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined" -DIPSEC_FPGA_SYNTH_TESTS=OFF
   cmake --build build-fuzz -j"$jobs" --target fuzz-targets
   ctest --test-dir build-fuzz -L fuzz --output-on-failure
+  echo "test.sh: fuzz build and runs done after ${SECONDS} s"
 fi
 
 ctest --test-dir build --output-on-failure -j"$jobs" "$@"
+echo "test.sh: all tests done after ${SECONDS} s"
