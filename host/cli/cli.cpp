@@ -28,6 +28,7 @@ constexpr CommandInfo commands[] = {
     {"log", "the IPSec log, like the router's \"View IPSec Log\" screen (--json, --clear)"},
     {"demo", "a tunnel to a strongSwan peer through the simulated board, in namespaces"},
     {"bench", "throughput of the ESP engine on the simulated board"},
+    {"board", "the FPGA boards: list, build a bitstream, program it (docs/boards.md)"},
     {"help", "help on a command: ipsec-fpga help <command>"},
 };
 
@@ -154,7 +155,8 @@ int cli_main(const std::vector<std::string>& args, std::ostream& out, std::ostre
   if (first == "log") return log_command(rest, out, err);
   if (first == "sa") return sa_command(rest, out, err);
   if (first == "status") return status_command(rest, out, err);
-  if (first == "demo" || first == "bench") return delegated(first, rest, out, err);
+  if (first == "demo" || first == "bench" || first == "board")
+    return delegated(first, rest, out, err);
   if (!first.empty() && first[0] == '-')
     err << "ipsec-fpga: unknown option '" << first << "' (a command comes first)\n";
   else

@@ -1,5 +1,6 @@
 // The `ipsec-fpga` executable (docs/cli.md): the commands of host/cli, plus
-// `demo` (host/demo) and `bench` (host/bench) when this build has them.
+// `demo` (host/demo), `bench` (host/bench) and `board` (host/board) when this
+// build has them.
 #include <iostream>
 #include <string>
 #include <vector>
@@ -12,6 +13,9 @@
 #ifdef IPSEC_FPGA_HAVE_BENCH
 #include "host/bench/bench_command.hpp"
 #endif
+#ifdef IPSEC_FPGA_HAVE_BOARD
+#include "host/board/board_command.hpp"
+#endif
 
 int main(int argc, char** argv) {
   namespace host = ipsec_fpga::host;
@@ -20,6 +24,9 @@ int main(int argc, char** argv) {
 #endif
 #ifdef IPSEC_FPGA_HAVE_BENCH
   host::set_external_command("bench", &host::bench_command);
+#endif
+#ifdef IPSEC_FPGA_HAVE_BOARD
+  host::set_external_command("board", &host::board_command);
 #endif
   std::vector<std::string> args(argv + 1, argv + argc);
   try {
