@@ -58,8 +58,11 @@ module ipsec_fpga_core #(
   wire [63:0] desc_fixed;
   wire [15:0] desc_tail_bytes;
   wire [RING_ADDR_BITS-1:0] desc_tail_word, ring_rd_word;
-  wire ring_rd_en, ring_free_valid, ring_free_packet;
-  wire [31:0] ring_rd_data;
+  wire ring_rd_en, ring_rd_busy, ring_free_valid, ring_free_packet;
+  wire [31:0] ring_rd_data, rx_ring_rd_data;
+  wire ring_wr_en;
+  wire [RING_ADDR_BITS-1:0] ring_wr_word;
+  wire [31:0] ring_wr_data;
   wire [RING_ADDR_BITS:0] ring_free_words;
   wire [7:0] credit_tag;
   wire [15:0] credit_packets;
@@ -73,7 +76,8 @@ module ipsec_fpga_core #(
 
   link_frame_rx #(
       .RING_ADDR_BITS(RING_ADDR_BITS),
-      .PACKET_SLOTS  (PACKET_SLOTS)
+      .PACKET_SLOTS  (PACKET_SLOTS),
+      .RING_INSIDE   (USE_SPRAM == 0 ? 1 : 0)
   ) rx (
       .clk                   (clk),
       .rst                   (rst),
@@ -91,7 +95,10 @@ module ipsec_fpga_core #(
       .desc_no_credit        (desc_no_credit),
       .ring_rd_en            (ring_rd_en),
       .ring_rd_word          (ring_rd_word),
-      .ring_rd_data          (ring_rd_data),
+      .ring_rd_data          (rx_ring_rd_data),
+      .ring_wr_en            (ring_wr_en),
+      .ring_wr_word          (ring_wr_word),
+      .ring_wr_data          (ring_wr_data),
       .ring_free_valid       (ring_free_valid),
       .ring_free_words       (ring_free_words),
       .ring_free_packet      (ring_free_packet),
@@ -272,7 +279,7 @@ module ipsec_fpga_core #(
   );
 
   // ---------------- dispatcher ----------------
-  wire buf_wr_en;
+  wire buf_wr_en, buf_wr_ready;
   wire [BUFFER_ADDR_BITS:0] buf_wr_word;
   wire [31:0] buf_wr_data;
   wire frame_valid, frame_ready, frame_buffer;
@@ -287,7 +294,8 @@ module ipsec_fpga_core #(
       .RING_ADDR_BITS  (RING_ADDR_BITS),
       .MAX_PACKET_BYTES(MAX_PACKET_BYTES),
       .BUFFER_ADDR_BITS(BUFFER_ADDR_BITS),
-      .FIXED_BYTES_MAX (FIXED_BYTES_MAX)
+      .FIXED_BYTES_MAX (FIXED_BYTES_MAX),
+      .SHARED_RAM      (USE_SPRAM == 0 ? 0 : 1)
   ) dispatch (
       .clk                 (clk),
       .rst                 (rst),
@@ -302,6 +310,7 @@ module ipsec_fpga_core #(
       .desc_taken          (desc_taken),
       .ring_rd_en          (ring_rd_en),
       .ring_rd_word        (ring_rd_word),
+      .ring_rd_busy        (ring_rd_busy),
       .ring_rd_data        (ring_rd_data),
       .ring_free_valid     (ring_free_valid),
       .ring_free_words     (ring_free_words),
@@ -368,6 +377,7 @@ module ipsec_fpga_core #(
       .in_sts_sequence     (in_sts_sequence),
       .in_sts_events       (in_sts_events),
       .buf_wr_en           (buf_wr_en),
+      .buf_wr_ready        (buf_wr_ready),
       .buf_wr_word         (buf_wr_word),
       .buf_wr_data         (buf_wr_data),
       .frame_valid         (frame_valid),
@@ -387,7 +397,7 @@ module ipsec_fpga_core #(
   wire [8*FIXED_BYTES_MAX-1:0] req_fixed;
   wire [5:0] req_fixed_bytes;
   wire [15:0] req_tail_bytes;
-  wire tail_rd_en;
+  wire tail_rd_en, tail_rd_miss;
   wire [9:0] tail_rd_word;
   wire [31:0] tail_rd_data;
 
@@ -419,18 +429,58 @@ module ipsec_fpga_core #(
       .req_buffer       (req_buffer)
   );
 
-  // Result buffer: the tail of the frame being sent is read from its half.
-  link_result_buffer #(
-      .ADDR_BITS(BUFFER_ADDR_BITS + 1)
-  ) results (
-      .clk    (clk),
-      .wr_en  (buf_wr_en),
-      .wr_word(buf_wr_word),
-      .wr_data(buf_wr_data),
-      .rd_en  (tail_rd_en),
-      .rd_word({req_buffer, tail_rd_word[BUFFER_ADDR_BITS-1:0]}),
-      .rd_data(tail_rd_data)
-  );
+  // The payload ring and the result buffer (the tail of the frame being sent
+  // is read from its half): two dual-port block RAMs, or, in SPRAM builds,
+  // one single-port SPRAM memory shared by the four users (link_shared_ram:
+  // the receiver's writes never wait, the others take turns).
+  generate
+    if (USE_SPRAM == 0) begin : g_ebr
+      assign ring_rd_data = rx_ring_rd_data;
+      assign ring_rd_busy = 1'b0;
+      assign buf_wr_ready = 1'b1;
+      assign tail_rd_miss = 1'b0;
+      link_result_buffer #(
+          .ADDR_BITS(BUFFER_ADDR_BITS + 1)
+      ) results (
+          .clk    (clk),
+          .wr_en  (buf_wr_en),
+          .wr_word(buf_wr_word),
+          .wr_data(buf_wr_data),
+          .rd_en  (tail_rd_en),
+          .rd_word({req_buffer, tail_rd_word[BUFFER_ADDR_BITS-1:0]}),
+          .rd_data(tail_rd_data)
+      );
+      /* verilator lint_off UNUSEDSIGNAL */
+      wire unused_ring_wr = &{1'b0, ring_wr_en, ring_wr_word, ring_wr_data};  // link_rx_ring's
+      /* verilator lint_on UNUSEDSIGNAL */
+    end else begin : g_spram
+      link_shared_ram #(
+          .RING_ADDR_BITS(RING_ADDR_BITS),
+          .RES_ADDR_BITS (BUFFER_ADDR_BITS + 1)
+      ) memory (
+          .clk         (clk),
+          .rst         (rst),
+          .ring_wr_en  (ring_wr_en),
+          .ring_wr_addr(ring_wr_word),
+          .ring_wr_data(ring_wr_data),
+          .ring_rd_en  (ring_rd_en),
+          .ring_rd_addr(ring_rd_word),
+          .ring_rd_busy(ring_rd_busy),
+          .ring_rd_data(ring_rd_data),
+          .res_wr_en   (buf_wr_en),
+          .res_wr_ready(buf_wr_ready),
+          .res_wr_addr (buf_wr_word),
+          .res_wr_data (buf_wr_data),
+          .tx_rd_en    (tail_rd_en),
+          .tx_rd_addr  ({req_buffer, tail_rd_word[BUFFER_ADDR_BITS-1:0]}),
+          .tx_rd_miss  (tail_rd_miss),
+          .tx_rd_data  (tail_rd_data)
+      );
+      /* verilator lint_off UNUSEDSIGNAL */
+      wire unused_rx_ring = &{1'b0, rx_ring_rd_data};  // link_frame_rx has no ring inside
+      /* verilator lint_on UNUSEDSIGNAL */
+    end
+  endgenerate
   /* verilator lint_off UNUSEDSIGNAL */
   wire unused_tail_word = tail_rd_word[9];  // a tail never exceeds one half
   /* verilator lint_on UNUSEDSIGNAL */
@@ -450,6 +500,7 @@ module ipsec_fpga_core #(
       .tail_rd_en     (tail_rd_en),
       .tail_rd_word   (tail_rd_word),
       .tail_rd_data   (tail_rd_data),
+      .tail_rd_miss   (tail_rd_miss),
       .frame_sent     (frame_sent),
       .m_byte_tdata   (m_byte_tdata),
       .m_byte_tvalid  (m_byte_tvalid),

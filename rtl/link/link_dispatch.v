@@ -29,7 +29,11 @@ module link_dispatch #(
     parameter integer RING_ADDR_BITS   = 10,
     parameter integer MAX_PACKET_BYTES = 1920,
     parameter integer BUFFER_ADDR_BITS = 9,   // words per result buffer half = 2^BUFFER_ADDR_BITS
-    parameter integer FIXED_BYTES_MAX  = 32
+    parameter integer FIXED_BYTES_MAX  = 32,
+    // 1: the ring and the result buffer share one single-port memory
+    // (link_shared_ram): SA words are read one at a time, each written
+    // before the next is asked for, since their responses cannot wait.
+    parameter integer SHARED_RAM       = 0
 ) (
     input wire clk,
     input wire rst,
@@ -49,6 +53,7 @@ module link_dispatch #(
 
     output wire                      ring_rd_en,
     output wire [RING_ADDR_BITS-1:0] ring_rd_word,
+    input  wire                      ring_rd_busy,     // the read was refused: asked again
     input  wire [              31:0] ring_rd_data,
     output reg                       ring_free_valid,
     output reg  [  RING_ADDR_BITS:0] ring_free_words,
@@ -126,6 +131,7 @@ module link_dispatch #(
 
     // ---- result buffer write port (both halves) ----
     output wire                      buf_wr_en,
+    input  wire                      buf_wr_ready,     // 0: hold the write (SHARED_RAM only)
     output wire [BUFFER_ADDR_BITS:0] buf_wr_word,
     output wire [              31:0] buf_wr_data,
 
@@ -220,6 +226,7 @@ module link_dispatch #(
       .words(tail_words),
       .ring_rd_en(ring_rd_en),
       .ring_rd_word(ring_rd_word),
+      .ring_rd_busy(ring_rd_busy),
       .ring_rd_data(ring_rd_data),
       .m_tdata(reader_data),
       .m_tlast(reader_last),
@@ -237,7 +244,8 @@ module link_dispatch #(
   // ---------------- SA host port ----------------
   reg [8:0] sa_issued;    // words requested (read) or written
   reg [8:0] sa_received;  // read words back
-  wire sa_reading = state == S_SA_READ && {7'd0, sa_issued} != sa_words;
+  wire sa_reading = state == S_SA_READ && {7'd0, sa_issued} != sa_words &&
+                    (SHARED_RAM == 0 || (sa_issued == sa_received && buf_wr_ready));
   assign host_req_valid = (state == S_SA_WRITE && reader_valid) || sa_reading ||
                           state == S_SA_ERASE;
   assign host_req_op = state == S_SA_ERASE ? 2'd2 : state == S_SA_WRITE ? 2'd1 : 2'd0;
@@ -271,10 +279,11 @@ module link_dispatch #(
   wire beat_taken = in_packet && reader_valid && reader_ready;
   wire cmd_taken = (out_cmd_tvalid && out_cmd_tready) || (in_cmd_tvalid && in_cmd_tready);
 
-  // Output capture: always ready, one packet at a time.
-  assign out_m_axis_tready = in_packet;
-  assign in_m_axis_tready = in_packet;
-  wire cap_valid = in_packet && (p_out ? out_m_axis_tvalid : in_m_axis_tvalid);
+  // Output capture: one packet at a time, ready whenever the result buffer
+  // takes a word (always, unless it shares a single-port memory).
+  assign out_m_axis_tready = in_packet && buf_wr_ready;
+  assign in_m_axis_tready = in_packet && buf_wr_ready;
+  wire cap_valid = in_packet && buf_wr_ready && (p_out ? out_m_axis_tvalid : in_m_axis_tvalid);
   wire [31:0] cap_data = p_out ? out_m_axis_tdata : in_m_axis_tdata;
   wire [3:0] cap_keep = p_out ? out_m_axis_tkeep : in_m_axis_tkeep;
   wire cap_last = p_out ? out_m_axis_tlast : in_m_axis_tlast;

@@ -13,7 +13,10 @@
 module link_frame_rx #(
     parameter integer RING_ADDR_BITS = 10,  // payload ring: 2^RING_ADDR_BITS 32-bit words (8..15)
     parameter integer PACKET_SLOTS   = 4,   // packet_submit frames that may wait in the ring
-    parameter integer DESC_ADDR_BITS = 3    // descriptor FIFO: 2^DESC_ADDR_BITS entries (at most 5)
+    parameter integer DESC_ADDR_BITS = 3,   // descriptor FIFO: 2^DESC_ADDR_BITS entries (at most 5)
+    // 1: the ring is link_rx_ring, inside; 0: the ring is outside (the board
+    // core's link_shared_ram), written through ring_wr_* and read there.
+    parameter integer RING_INSIDE    = 1
 ) (
     input  wire                      clk,
     input  wire                      rst,
@@ -32,6 +35,9 @@ module link_frame_rx #(
     input  wire                      ring_rd_en,
     input  wire [RING_ADDR_BITS-1:0] ring_rd_word,
     output wire [              31:0] ring_rd_data,
+    output wire                      ring_wr_en,       // the ring's write port (RING_INSIDE = 0)
+    output wire [RING_ADDR_BITS-1:0] ring_wr_word,
+    output wire [              31:0] ring_wr_data,
     input  wire                      ring_free_valid,
     input  wire [  RING_ADDR_BITS:0] ring_free_words,
     input  wire                      ring_free_packet,
@@ -177,17 +183,29 @@ module link_frame_rx #(
     endcase
   end
 
-  link_rx_ring #(
-      .ADDR_BITS(RING_ADDR_BITS)
-  ) ring (
-      .clk    (clk),
-      .wr_en  (ring_write),
-      .wr_addr(write_ptr[RING_ADDR_BITS-1:0]),
-      .wr_data(ring_write_data),
-      .rd_en  (ring_rd_en),
-      .rd_addr(ring_rd_word),
-      .rd_data(ring_rd_data)
-  );
+  assign ring_wr_en   = ring_write;
+  assign ring_wr_word = write_ptr[RING_ADDR_BITS-1:0];
+  assign ring_wr_data = ring_write_data;
+  generate
+    if (RING_INSIDE != 0) begin : g_ring
+      link_rx_ring #(
+          .ADDR_BITS(RING_ADDR_BITS)
+      ) ring (
+          .clk    (clk),
+          .wr_en  (ring_write),
+          .wr_addr(write_ptr[RING_ADDR_BITS-1:0]),
+          .wr_data(ring_write_data),
+          .rd_en  (ring_rd_en),
+          .rd_addr(ring_rd_word),
+          .rd_data(ring_rd_data)
+      );
+    end else begin : g_no_ring
+      assign ring_rd_data = 32'd0;
+      /* verilator lint_off UNUSEDSIGNAL */
+      wire unused_ring_rd = &{1'b0, ring_rd_en, ring_rd_word};
+      /* verilator lint_on UNUSEDSIGNAL */
+    end
+  endgenerate
 
   // ---- The verdict, in two steps ------------------------------------------------
   // Step 1 (the delimiter's cycle): the frame checks, from the frame's

@@ -22,6 +22,7 @@ module link_frame_tx #(
     output wire        tail_rd_en,
     output wire [ 9:0] tail_rd_word,
     input  wire [31:0] tail_rd_data,  // byte 0 in [31:24], the cycle after tail_rd_en
+    input  wire        tail_rd_miss,  // the word did not come: link_tx_body asks again
 
     output wire frame_sent,  // pulse per frame, the cycle after its delimiter was taken
 
@@ -47,6 +48,7 @@ module link_frame_tx #(
       .tail_rd_en     (tail_rd_en),
       .tail_rd_word   (tail_rd_word),
       .tail_rd_data   (tail_rd_data),
+      .tail_rd_miss   (tail_rd_miss),
       .m_tdata        (body_tdata),
       .m_tvalid       (body_tvalid),
       .m_tlast        (body_tlast),

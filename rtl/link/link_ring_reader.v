@@ -3,7 +3,8 @@
 // `start_word`, wrapping) as a valid/ready stream, one word per cycle under
 // no back-pressure. The ring read port has one cycle of latency, so the
 // reader keeps a two-word skid buffer and issues a read only when the word
-// is sure to find room.
+// is sure to find room. A read the ring's port refuses (ring_rd_busy, a
+// single-port memory shared with other users) is asked again next cycle.
 module link_ring_reader #(
     parameter integer RING_ADDR_BITS = 10
 ) (
@@ -16,6 +17,7 @@ module link_ring_reader #(
 
     output wire                      ring_rd_en,
     output wire [RING_ADDR_BITS-1:0] ring_rd_word,
+    input  wire                      ring_rd_busy,  // the ring's port refused this read
     input  wire [              31:0] ring_rd_data,
 
     output wire [31:0] m_tdata,
@@ -40,6 +42,7 @@ module link_ring_reader #(
   assign m_tdata      = head_data;
   assign m_tlast      = head_last;
   wire   busy         = remaining != 0 || pending || count != 2'd0;
+  wire   read_done    = ring_rd_en && !ring_rd_busy;
 
   always @(posedge clk) begin
     if (rst) begin
@@ -50,11 +53,11 @@ module link_ring_reader #(
       if (start && !busy) begin
         address   <= start_word;
         remaining <= words;
-      end else if (ring_rd_en) begin
+      end else if (read_done) begin
         address   <= address + 1'b1;
         remaining <= remaining - 1'b1;
       end
-      pending      <= ring_rd_en;
+      pending      <= read_done;
       pending_last <= remaining == 1;
       count        <= held_after[1:0];
     end

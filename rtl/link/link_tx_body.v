@@ -11,7 +11,9 @@
 // so a stalled byte is simply read again): the offered byte comes straight
 // from tail_rd_data, the cycle after tail_rd_en, as the contract says, and no
 // word buffer is needed. Without back-pressure a body of B bytes takes B
-// cycles, back to back with the next request's header.
+// cycles, back to back with the next request's header. A memory shared with
+// other users may not deliver the word (tail_rd_miss the cycle after): the
+// byte is then not offered and its word is asked for again.
 module link_tx_body #(
     parameter integer FIXED_BYTES_MAX = 32
 ) (
@@ -29,6 +31,7 @@ module link_tx_body #(
     output wire        tail_rd_en,
     output wire [ 9:0] tail_rd_word,
     input  wire [31:0] tail_rd_data,  // byte 0 in [31:24], the cycle after tail_rd_en
+    input  wire        tail_rd_miss,  // 1: tail_rd_data is not the word asked for (ask again)
 
     output reg  [7:0] m_tdata,
     output wire       m_tvalid,
@@ -95,7 +98,7 @@ module link_tx_body #(
 
   // Only the header's first byte waits for a request; req_valid stays high
   // until req_ready, so the rest of the body is always ready.
-  assign m_tvalid = part != HEADER || req_valid;
+  assign m_tvalid = part == HEADER ? req_valid : part != TAIL || !tail_rd_miss;
   assign m_tlast  = part == CRC && crc_done;
   wire take = m_tvalid && m_tready;
 

@@ -32,6 +32,12 @@ module link_frame_rx_serial (
   wire [RING_ADDR_BITS-1:0] desc_tail_word;
   wire desc_no_credit, s_byte_tready;
   wire [31:0] ring_rd_data, credit_bytes;
+  /* verilator lint_off UNUSEDSIGNAL */
+  // The ring is inside here (RING_INSIDE = 1): its write port is only seen.
+  wire ring_wr_en;
+  wire [RING_ADDR_BITS-1:0] ring_wr_word;
+  wire [31:0] ring_wr_data;
+  /* verilator lint_on UNUSEDSIGNAL */
   wire [31:0] rx_frames, rx_crc_errors, rx_cobs_errors, rx_length_errors, rx_oversize_errors;
   wire [31:0] rx_unknown_type_errors, rx_overrun_errors;
 
@@ -70,6 +76,9 @@ module link_frame_rx_serial (
       .ring_rd_en            (rd_go),
       .ring_rd_word          (in_bits[17:8]),
       .ring_rd_data          (ring_rd_data),
+      .ring_wr_en            (ring_wr_en),
+      .ring_wr_word          (ring_wr_word),
+      .ring_wr_data          (ring_wr_data),
       .ring_free_valid       (free_go),
       .ring_free_words       (in_bits[28:18]),
       .ring_free_packet      (in_bits[29]),

@@ -61,6 +61,7 @@ module link_frame_tx_serial (
       .tail_rd_en     (tail_rd_en),
       .tail_rd_word   (tail_rd_word),
       .tail_rd_data   (tail_rd_data),
+      .tail_rd_miss   (1'b0),
       .frame_sent     (frame_sent),
       .m_byte_tdata   (byte_data),
       .m_byte_tvalid  (byte_valid),

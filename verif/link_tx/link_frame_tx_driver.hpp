@@ -2,7 +2,8 @@
 // neighbours: the caller presenting frame requests (req_valid held until
 // req_ready) with its tail memory (a synchronous RAM: data the cycle after
 // tail_rd_en, garbage in every other cycle, overwritten as soon as req_ready
-// says the frame was read), and the byte sink (m_byte_tready from a policy:
+// says the frame was read; optionally a shared memory that refuses some reads
+// and says so with tail_rd_miss the cycle after), and the byte sink (m_byte_tready from a policy:
 // HandshakeJitter, long UART-like stalls, or always ready). It records the
 // wire bytes and, per request, the cycles it was presented, read and sent,
 // and lists every breach of the contract it sees.
@@ -47,6 +48,7 @@ class LinkFrameTxDriver {
     drive_idle_request();
     sim_->m_byte_tready = 0;
     sim_->tail_rd_data = 0;
+    sim_->tail_rd_miss = 0;
     sim_.reset();
   }
 
@@ -56,6 +58,8 @@ class LinkFrameTxDriver {
   // request may be presented this cycle (idle gaps between requests).
   std::function<bool()> ready_policy = [] { return true; };
   std::function<bool()> present_policy = [] { return true; };
+  // Called for every tail read: whether the (shared) memory refuses it.
+  std::function<bool()> miss_policy = [] { return false; };
 
   void submit(TxRequest request) { waiting_.push_back(std::move(request)); }
 
@@ -65,6 +69,7 @@ class LinkFrameTxDriver {
     if (!current_ && !waiting_.empty() && present_policy()) present(now);
     if (!current_) drive_idle_request();
     sim_->tail_rd_data = read_pending_ ? read_data_ : static_cast<std::uint32_t>(rng_());
+    sim_->tail_rd_miss = read_missed_ ? 1 : 0;
     sim_->m_byte_tready = ready_policy() ? 1 : 0;
     sim_.settle();
 
@@ -92,7 +97,9 @@ class LinkFrameTxDriver {
 
     sim_.tick();
 
-    read_pending_ = read_requested && current_ && read_word < tail_words_.size();
+    read_missed_ = read_requested && miss_policy();
+    read_pending_ = !read_missed_ && read_requested && current_ && read_word < tail_words_.size();
+    if (read_missed_) ++reads_missed_;
     if (read_pending_) read_data_ = tail_words_[read_word];
     if (read_done && current_) {
       records_[presented_ - 1].read = now;
@@ -113,6 +120,7 @@ class LinkFrameTxDriver {
   const Bytes& wire() const { return wire_; }
   Bytes& wire() { return wire_; }
   std::size_t frames_sent() const { return frames_sent_; }
+  std::uint64_t reads_missed() const { return reads_missed_; }
   std::size_t presented() const { return presented_; }
   const std::vector<TxRecord>& records() const { return records_; }
   const std::vector<std::string>& violations() const { return violations_; }
@@ -189,6 +197,8 @@ class LinkFrameTxDriver {
   bool current_ = false;
   std::vector<std::uint32_t> tail_words_;
   bool read_pending_ = false;
+  bool read_missed_ = false;
+  std::uint64_t reads_missed_ = 0;
   std::uint32_t read_data_ = 0;
   Bytes wire_;
   bool in_frame_ = false;

@@ -325,13 +325,16 @@ BOOST_AUTO_TEST_CASE(back_to_back_one_byte_per_cycle) {
   }
 }
 
-// At least 10,000 random board frames under random back-pressure, idle gaps
-// and long stalls; the tail memory is overwritten once req_ready pulsed.
-BOOST_AUTO_TEST_CASE(random_frames_against_decoder) {
-  std::mt19937_64 rng(test_seed("link_frame_tx.random", 0x11f7a3e));
-  constexpr std::size_t kFrames = 10000;
-  TxDriver tx("link_frame_tx_random", rng());
-  HandshakeJitter sink(rng, 30), caller(rng, 30);
+// Random board frames under random back-pressure, idle gaps and long stalls;
+// the tail memory is overwritten once req_ready pulsed. miss_percent: tail
+// reads a shared memory refuses (tail_rd_miss), as link_shared_ram does when
+// another user has its port.
+void random_frames(const char* name, std::uint64_t seed, std::size_t kFrames,
+                   unsigned miss_percent) {
+  std::mt19937_64 rng(seed);
+  TxDriver tx(name, rng());
+  HandshakeJitter sink(rng, 30), caller(rng, 30), memory(rng, miss_percent);
+  if (miss_percent != 0) tx.miss_policy = [&] { return !memory.offer(); };
   std::uint64_t stall = 0, stalls = 0;
   tx.ready_policy = [&] {
     if (stall > 0) return --stall, false;
@@ -399,9 +402,21 @@ BOOST_AUTO_TEST_CASE(random_frames_against_decoder) {
                "link_frame_tx frame " << i << ": req_ready at " << r.read << ", presented "
                                       << r.presented << ", delimiter " << r.delimiter);
   }
-  BOOST_TEST_MESSAGE("link_frame_tx random: " << kFrames << " frames, " << tx.wire().size()
-                                              << " wire bytes, " << tx.sim().cycle() << " cycles, "
-                                              << stalls << " long stalls");
+  if (miss_percent != 0) BOOST_TEST(tx.reads_missed() > 0u, "link_frame_tx: no read was refused");
+  BOOST_TEST_MESSAGE(name << ": " << kFrames << " frames, " << tx.wire().size() << " wire bytes, "
+                          << tx.sim().cycle() << " cycles, " << stalls << " long stalls, "
+                          << tx.reads_missed() << " tail reads refused");
+}
+
+// At least 10,000 random board frames, every tail read served.
+BOOST_AUTO_TEST_CASE(random_frames_against_decoder) {
+  random_frames("link_frame_tx_random", test_seed("link_frame_tx.random", 0x11f7a3e), 10000, 0);
+}
+
+// The shared-memory form (USE_SPRAM builds): 30% of the tail reads refused.
+BOOST_AUTO_TEST_CASE(random_frames_with_refused_reads) {
+  random_frames("link_frame_tx_refused_reads", test_seed("link_frame_tx.refused_reads", 0x5a3e1d),
+                2000, 30);
 }
 
 // The encoder alone: bodies of any length (also beyond a frame and the ring),
