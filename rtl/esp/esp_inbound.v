@@ -95,8 +95,9 @@ module esp_inbound #(
   reg        req_r;
   reg [31:0] spi;
   reg [31:0] seq_lo;
-  reg [63:0] seq;          // full sequence number once known
-  reg        seq_known;
+  reg [31:0] seq_hi;       // the entry's high half, then the inferred one (low: seq_lo)
+  reg        seq_known;    // seq_hi holds the packet's (reported from then on)
+  wire [63:0] seq = {seq_hi, seq_lo};
   wire [ENTRY_BITS-1:0] idx = spi[ENTRY_BITS-1:0];
 
   // outer header
@@ -110,11 +111,32 @@ module esp_inbound #(
   /* verilator lint_off UNUSEDSIGNAL */  // spare control bits
   reg [31:0] ctl;
   /* verilator lint_on UNUSEDSIGNAL */
-  reg [31:0] spi_word, seq_hi_sa, threshold, flags_word;
-  reg [63:0] byte_count, packet_count, soft_bytes, hard_bytes, soft_packets, hard_packets;
+  reg        spi_match;    // the entry holds the packet's SPI
+  reg [31:0] flags_word;
+  reg [63:0] byte_count, packet_count;  // read, then counted in place
+  reg        bytes_wrap, packets_wrap;  // the count wrapped past 2^64 - 1
   reg [31:0] auth_errors, replay_errors, decrypt_errors;
+  reg [33:0] error_sum;    // 1 + the three error counters, summed as they arrive
+  reg        error_limit;  // threshold != 0 and error_sum >= threshold
   reg [255:0] state_reg;   // cipher key, then HMAC inner state, then outer state
   reg [31:0] salt;
+
+  // Lifetime limits, reduced as their words arrive (low word first, each
+  // limit after the count it is compared with) to what the checks need: for
+  // a limit L and its count c, the borrow of d = L - c (mod 2^64), whether d
+  // is below 2^16 (bytes) or 1 at most (packets), d's low 16 bits (bytes),
+  // and whether c >= L already (hard limits, checked before the crypto).
+  // Then c + p >= L (mod 2^64, p the packet's bytes or 1) is, without a
+  // wrap of c + p: borrow or p >= d; with one: borrow and p >= d.
+  reg        lim_borrow;   // the low words' borrow, for the high words
+  reg [15:0] lim_d16;      // d's low 16 bits
+  reg        lim_lo_small; // d's low word < 2^16
+  reg        lim_lo_le1;   // d's low word <= 1
+  reg        lim_lo_zero;  // L's low word == 0
+  reg        soft_b_on, soft_b_borrow, soft_b_small, hard_b_on, hard_b_borrow, hard_b_small;
+  reg [15:0] soft_b_d16, hard_b_d16;
+  reg        soft_p_on, soft_p_borrow, soft_p_le1, hard_p_on, hard_p_borrow, hard_p_le1;
+  reg        hard_reached;  // c >= L for a hard limit that is set
 
   wire       e_valid = ctl[`SA_VALID_LSB];
   wire       e_enabled = ctl[`SA_ENABLED_LSB];
@@ -177,19 +199,30 @@ module esp_inbound #(
   reg [6:0]  rd_req_w, rd_rsp_w, rd_last;
   reg        rd_start;
   reg [6:0]  rd_start_first, rd_start_last;
-  // The entry words the checks need: 0..2, 7..19, 21..23, 25.
+  // The entry words the checks need: 0..2; then 8..19 in pairs, low word
+  // first (9, 8, 11, 10, ... 19, 18: the counts before their limits); the
+  // error counters 21..23 before the threshold 7; the flags 25. Other reads
+  // (keys, HMAC states) are consecutive.
   function [6:0] next_word(input [6:0] w);
-    next_word = (w == 7'd2) ? 7'd7 : (w == 7'd19) ? 7'd21 : (w == 7'd23) ? 7'd25 : w + 7'd1;
+    if (w == 7'd2) next_word = 7'd9;
+    else if (w == 7'd18) next_word = 7'd21;
+    else if (w == 7'd23) next_word = 7'd7;
+    else if (w == 7'd7) next_word = 7'd25;
+    else if (w >= 7'd8 && w <= 7'd19) next_word = w[0] ? w - 7'd1 : w + 7'd3;
+    else next_word = w + 7'd1;
   endfunction
 
   // memory writes
   reg        wr_on;
   reg [2:0]  wr_step;
   reg        wr_ok_list;   // 1: counters, last_used, flags; 0: an error counter, flags
-  reg [63:0] bytes_new, packets_new;
-  reg [31:0] err_new;
-  reg [31:0] flags_new;
   reg [3:0]  events;
+  // The flags written back: the events of this packet raise theirs.
+  wire [31:0] flags_new = flags_word | ({31'd0, events[1]} << `SA_EXPIRED_LSB) |
+                          ({31'd0, events[0]} << `SA_SOFT_EVENT_RAISED_LSB) |
+                          ({31'd0, events[3]} << `SA_ERROR_EVENT_RAISED_LSB);
+  wire [31:0] err_new = ((wb_kind == WB_AUTH) ? auth_errors :
+                         (wb_kind == WB_REPLAY) ? replay_errors : decrypt_errors) + 32'd1;
   reg [6:0]  wr_word;
   reg [31:0] wr_data;
   always @(*) begin
@@ -197,10 +230,10 @@ module esp_inbound #(
     wr_data = flags_new;
     if (wr_ok_list) begin
       case (wr_step)
-        3'd0: begin wr_word = 7'd8;  wr_data = bytes_new[63:32]; end
-        3'd1: begin wr_word = 7'd9;  wr_data = bytes_new[31:0]; end
-        3'd2: begin wr_word = 7'd10; wr_data = packets_new[63:32]; end
-        3'd3: begin wr_word = 7'd11; wr_data = packets_new[31:0]; end
+        3'd0: begin wr_word = 7'd8;  wr_data = byte_count[63:32]; end
+        3'd1: begin wr_word = 7'd9;  wr_data = byte_count[31:0]; end
+        3'd2: begin wr_word = 7'd10; wr_data = packet_count[63:32]; end
+        3'd3: begin wr_word = 7'd11; wr_data = packet_count[31:0]; end
         3'd4: begin wr_word = 7'd20; wr_data = now; end
         default: ;
       endcase
@@ -216,7 +249,9 @@ module esp_inbound #(
   reg         rw_issued;
   wire        rw_cmd_ready, rw_res_valid;
   wire [1:0]  rw_res_status;
+  /* verilator lint_off UNUSEDSIGNAL */  // the low half is seq_lo, the command's
   wire [63:0] rw_res_sequence;
+  /* verilator lint_on UNUSEDSIGNAL */
   wire        rw_mem_req_valid, rw_mem_req_write;
   wire [6:0]  rw_mem_req_word;
   wire [31:0] rw_mem_req_wdata;
@@ -231,7 +266,7 @@ module esp_inbound #(
       .cmd_ready(rw_cmd_ready),
       .cmd_update(st == P_UPDATE),
       .cmd_esn(e_esn),
-      .cmd_sequence(st == P_UPDATE ? seq : {32'd0, seq_lo}),
+      .cmd_sequence({st == P_UPDATE ? seq_hi : 32'd0, seq_lo}),
       .res_valid(rw_res_valid),
       .res_status(rw_res_status),
       .res_sequence(rw_res_sequence),
@@ -288,7 +323,7 @@ module esp_inbound #(
                                               : hmac_idx < msg_words);
   wire hmac_cmd_pending_first = hmac_cmd_pending && !hmac_started;
   assign hmac_s_axis_tdata = (hmac_idx == 15'd0) ? spi : (hmac_idx == 15'd1) ? seq_lo :
-                             hmac_in_stream ? in_data : seq[63:32];
+                             hmac_in_stream ? in_data : seq_hi;
   assign hmac_s_axis_tkeep = 4'b1111;
   assign hmac_s_axis_tlast = hmac_idx == msg_words - 15'd1;
   wire hmac_take = hmac_s_axis_tvalid && hmac_s_axis_tready;
@@ -375,7 +410,7 @@ module esp_inbound #(
   assign gcm_cmd_valid = run && gcm_cmd_pending;
   assign gcm_cmd_decrypt = 1'b1;
   assign gcm_cmd_iv = gcm_iv;
-  assign gcm_cmd_aad = e_esn ? {spi, seq[63:32], seq_lo} : {spi, seq_lo, 32'd0};
+  assign gcm_cmd_aad = e_esn ? {spi, seq_hi, seq_lo} : {spi, seq_lo, 32'd0};
   assign gcm_cmd_aad_esn = e_esn;
   assign gcm_cmd_length = ct_bytes;
   assign gcm_m_tag_tready = run && is_gcm && icv_done && !tag_got;
@@ -495,11 +530,25 @@ module esp_inbound #(
       hdr_bad = 1'b1;
   end
 
-  // entry checks
-  wire hard_reached = (hard_bytes != 64'd0 && byte_count >= hard_bytes) ||
-                      (hard_packets != 64'd0 && packet_count >= hard_packets);
-  wire [33:0] error_sum = {2'd0, auth_errors} + {2'd0, replay_errors} + {2'd0, decrypt_errors} +
-                          34'd1;
+  // entry checks: a limit's words against its count's (bytes: words 12..15,
+  // packets: 16..19), low word first.
+  wire        lim_packets = rd_rsp_w[4];
+  wire [31:0] lim_count_lo = lim_packets ? packet_count[31:0] : byte_count[31:0];
+  wire [31:0] lim_count_hi = lim_packets ? packet_count[63:32] : byte_count[63:32];
+  wire        lim_low_word = rd_rsp_w[0];
+  wire [32:0] lim_diff = {1'b0, mem_rsp_rdata} -
+                         {1'b0, lim_low_word ? lim_count_lo : lim_count_hi} -
+                         {32'd0, !lim_low_word && lim_borrow};
+  wire        lim_on = !(lim_lo_zero && mem_rsp_rdata == 32'd0);  // L != 0
+  wire        lim_hi_zero = lim_diff[31:0] == 32'd0;
+  wire        lim_b = lim_diff[32];
+  // c >= L: borrow, or d == 0
+  wire        lim_reached = lim_on && (lim_b || (lim_hi_zero && lim_lo_le1 && !lim_d16[0]));
+  // c + p >= L after the add (p = payload bytes or 1)
+  function fires(input on, input borrow, input wrap, input ge);
+    fires = on && (borrow ? (!wrap || ge) : (!wrap && ge));
+  endfunction
+  wire [33:0] error_sum_next = error_sum + {2'd0, mem_rsp_rdata};
 
   // ------------------------------------------------------------ the sequencer
   always @(posedge clk) begin
@@ -553,29 +602,67 @@ module esp_inbound #(
       if (my_rsp) begin
         rd_rsp_w <= next_word(rd_rsp_w);
         if (rd_rsp_w == rd_last) rd_rsp_on <= 1'b0;
+        if (rd_rsp_w >= 7'd12 && rd_rsp_w <= 7'd19) begin
+          if (lim_low_word) begin
+            lim_borrow <= lim_diff[32];
+            lim_d16 <= lim_diff[15:0];
+            lim_lo_small <= lim_diff[31:16] == 16'd0;
+            lim_lo_le1 <= lim_diff[31:1] == 31'd0;
+            lim_lo_zero <= mem_rsp_rdata == 32'd0;
+          end else
+            case (rd_rsp_w[2:1])
+              2'd2: begin  // 12: soft bytes
+                soft_b_on <= lim_on;
+                soft_b_borrow <= lim_b;
+                soft_b_small <= lim_hi_zero && lim_lo_small;
+                soft_b_d16 <= lim_d16;
+              end
+              2'd3: begin  // 14: hard bytes
+                hard_b_on <= lim_on;
+                hard_b_borrow <= lim_b;
+                hard_b_small <= lim_hi_zero && lim_lo_small;
+                hard_b_d16 <= lim_d16;
+                hard_reached <= lim_reached;
+              end
+              2'd0: begin  // 16: soft packets
+                soft_p_on <= lim_on;
+                soft_p_borrow <= lim_b;
+                soft_p_le1 <= lim_hi_zero && lim_lo_le1;
+              end
+              default: begin  // 18: hard packets
+                hard_p_on <= lim_on;
+                hard_p_borrow <= lim_b;
+                hard_p_le1 <= lim_hi_zero && lim_lo_le1;
+                if (lim_reached) hard_reached <= 1'b1;
+              end
+            endcase
+        end
         case (rd_rsp_w)
           7'd0: ctl <= mem_rsp_rdata;
-          7'd1: spi_word <= mem_rsp_rdata;
-          7'd2: seq_hi_sa <= mem_rsp_rdata;
-          7'd7: threshold <= mem_rsp_rdata;
+          7'd1: spi_match <= mem_rsp_rdata == spi;
+          7'd2: seq_hi <= mem_rsp_rdata;
+          7'd7: error_limit <= mem_rsp_rdata != 32'd0 && error_sum >= {2'd0, mem_rsp_rdata};
           7'd8: byte_count[63:32] <= mem_rsp_rdata;
           7'd9: byte_count[31:0] <= mem_rsp_rdata;
           7'd10: packet_count[63:32] <= mem_rsp_rdata;
           7'd11: packet_count[31:0] <= mem_rsp_rdata;
-          7'd12: soft_bytes[63:32] <= mem_rsp_rdata;
-          7'd13: soft_bytes[31:0] <= mem_rsp_rdata;
-          7'd14: hard_bytes[63:32] <= mem_rsp_rdata;
-          7'd15: hard_bytes[31:0] <= mem_rsp_rdata;
-          7'd16: soft_packets[63:32] <= mem_rsp_rdata;
-          7'd17: soft_packets[31:0] <= mem_rsp_rdata;
-          7'd18: hard_packets[63:32] <= mem_rsp_rdata;
-          7'd19: hard_packets[31:0] <= mem_rsp_rdata;
-          7'd21: auth_errors <= mem_rsp_rdata;
-          7'd22: replay_errors <= mem_rsp_rdata;
-          7'd23: decrypt_errors <= mem_rsp_rdata;
+          7'd21: begin
+            auth_errors <= mem_rsp_rdata;
+            error_sum <= error_sum_next;
+          end
+          7'd22: begin
+            replay_errors <= mem_rsp_rdata;
+            error_sum <= error_sum_next;
+          end
+          7'd23: begin
+            decrypt_errors <= mem_rsp_rdata;
+            error_sum <= error_sum_next;
+          end
           7'd25: flags_word <= mem_rsp_rdata;
-          7'd40: salt <= mem_rsp_rdata;
-          default: state_reg[255-32*rd_rsp_w[2:0]-:32] <= mem_rsp_rdata;  // 32..39, 48.., 56..
+          7'd40: if (HAS_GCM != 0) salt <= mem_rsp_rdata;
+          default:
+          if (rd_rsp_w[5])  // 32..39, 48.., 56..
+            state_reg[255-32*rd_rsp_w[2:0]-:32] <= mem_rsp_rdata;
         endcase
       end
 
@@ -602,6 +689,7 @@ module esp_inbound #(
           wb_kind <= WB_NONE;
           spi <= 32'd0;
           seq_known <= 1'b0;
+          error_sum <= 34'd1;
           events <= 4'd0;
           hw <= 5'd0;
           ihl <= 4'd5;
@@ -671,7 +759,7 @@ module esp_inbound #(
           icv_words <= icv_bytes[4:2];
           msg_words <= 15'd2 + {12'd0, iv_bytes[4:2]} + {1'b0, ct_bytes[15:2]} +
                        {14'd0, e_esn};
-          if (!e_valid || !e_inbound || spi_word != spi || !suite_offered) begin
+          if (!e_valid || !e_inbound || !spi_match || !suite_offered) begin
             sts_code <= ST_NO_SA;
             in_left <= 15'd0;
             st <= P_DRAIN;
@@ -690,7 +778,7 @@ module esp_inbound #(
           end else if (anti_replay) begin
             st <= P_REPLAY;
           end else begin
-            seq <= e_esn ? {seq_hi_sa, seq_lo} : {32'd0, seq_lo};
+            if (!e_esn) seq_hi <= 32'd0;  // else the entry's high half, read into it
             seq_known <= 1'b1;
             st <= P_KEY;
           end
@@ -701,7 +789,7 @@ module esp_inbound #(
           if (rw_issued && rw_res_valid) begin
             rw_issued <= 1'b0;
             if (rw_res_status == 2'd0) begin
-              seq <= rw_res_sequence;
+              seq_hi <= rw_res_sequence[63:32];  // the low half is seq_lo's
               seq_known <= 1'b1;
               st <= P_KEY;
             end else begin
@@ -834,8 +922,8 @@ module esp_inbound #(
           st <= P_ERRCALC;
         end else begin
           sts_code <= ST_OK;
-          bytes_new <= byte_count + {48'd0, payload_len};
-          packets_new <= packet_count + 64'd1;
+          {bytes_wrap, byte_count} <= {1'b0, byte_count} + {49'd0, payload_len};
+          {packets_wrap, packet_count} <= {1'b0, packet_count} + 65'd1;
           st <= P_OKCALC;
         end
 
@@ -843,18 +931,17 @@ module esp_inbound #(
           // RFC 1071 checksum of the transport header with its new fields
           new_checksum <= ~fold16(csum_rest + {8'd0, new_total} + {8'd0, ttl, next_header});
           events[0] <= !flags_word[`SA_SOFT_EVENT_RAISED_LSB] &&
-                       ((soft_bytes != 64'd0 && bytes_new >= soft_bytes) ||
-                        (soft_packets != 64'd0 && packets_new >= soft_packets));
+                       (fires(soft_b_on, soft_b_borrow, bytes_wrap,
+                              soft_b_small && payload_len >= soft_b_d16) ||
+                        fires(soft_p_on, soft_p_borrow, packets_wrap, soft_p_le1));
           events[1] <= !flags_word[`SA_EXPIRED_LSB] &&
-                       ((hard_bytes != 64'd0 && bytes_new >= hard_bytes) ||
-                        (hard_packets != 64'd0 && packets_new >= hard_packets));
+                       (fires(hard_b_on, hard_b_borrow, bytes_wrap,
+                              hard_b_small && payload_len >= hard_b_d16) ||
+                        fires(hard_p_on, hard_p_borrow, packets_wrap, hard_p_le1));
           st <= P_OKEV;
         end
 
         P_OKEV: begin
-          flags_new <= flags_word;
-          if (events[0]) flags_new[`SA_SOFT_EVENT_RAISED_LSB] <= 1'b1;
-          if (events[1]) flags_new[`SA_EXPIRED_LSB] <= 1'b1;
           wr_ok_list <= 1'b1;
           wr_step <= 3'd0;
           wr_on <= 1'b1;
@@ -862,14 +949,7 @@ module esp_inbound #(
         end
 
         P_ERRCALC: begin
-          err_new <= ((wb_kind == WB_AUTH) ? auth_errors :
-                      (wb_kind == WB_REPLAY) ? replay_errors : decrypt_errors) + 32'd1;
-          flags_new <= flags_word;
-          if (threshold != 32'd0 && error_sum >= {2'd0, threshold} &&
-              !flags_word[`SA_ERROR_EVENT_RAISED_LSB]) begin
-            events[3] <= 1'b1;
-            flags_new[`SA_ERROR_EVENT_RAISED_LSB] <= 1'b1;
-          end
+          if (error_limit && !flags_word[`SA_ERROR_EVENT_RAISED_LSB]) events[3] <= 1'b1;
           wr_ok_list <= 1'b0;
           wr_step <= 3'd0;
           wr_on <= 1'b1;

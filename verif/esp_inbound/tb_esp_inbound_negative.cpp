@@ -8,6 +8,7 @@
 #include "esp_cipher.hpp"
 #include "esp_integrity.hpp"
 #include "inbound_test_support.hpp"
+#include "test_seed.hpp"
 
 namespace ipsec_fpga::verif::esp_rtl::test {
 namespace {
@@ -276,6 +277,100 @@ BOOST_AUTO_TEST_CASE(padding_sizes_headers_framing) {
     check_result("framing-faulted packet sent again", world.driver.run({{f[i], 0, 0}})[0],
                  world.expect(f[i], 0));
   check_entry("framing", world.driver, bare);
+}
+
+// Lifetime limits and error counters against counts anywhere in their range:
+// the RTL compares each 64-bit limit with its count a word at a time as the
+// words arrive (borrow across the words, a difference of 2^16 or more, a
+// count that wraps past 2^64 - 1), and sums the error counters the same way.
+// Counts near 0, 2^32, 2^48 and 2^64; limits off, below, at and above the
+// count by up to a packet's bytes (packets: -2..3), at k * 2^16 + r; error
+// counters near 2^32 with a threshold near their sum. Each trial installs
+// the entry, sends one packet (ok, or its ICV damaged) and compares the
+// status, the events and the entry with the reference. About 2 s.
+BOOST_AUTO_TEST_CASE(lifetime_limits_and_error_counters_word_by_word) {
+  InboundWorld world("esp_inbound_negative_lifetimes", test_seed("esp_inbound_lifetimes", 31));
+  std::mt19937_64& rng = world.rng;
+  auto pick = [&](std::uint64_t n) { return static_cast<std::uint64_t>(rng() % n); };
+  auto count_near = [&](bool packets) -> std::uint64_t {
+    const std::uint64_t r = pick(packets ? 3 : 5000);
+    switch (pick(6)) {
+      case 0:
+        return r;
+      case 1:
+        return (std::uint64_t{1} << 32) - 1 - r;
+      case 2:
+        return (std::uint64_t{1} << 32) + r;
+      case 3:
+        return (std::uint64_t{1} << 48) + rng() % (std::uint64_t{1} << 40);
+      case 4:
+        return ~std::uint64_t{0} - r;
+      default:
+        return rng();
+    }
+  };
+  auto limit_near = [&](std::uint64_t count, bool packets) -> std::uint64_t {
+    switch (pick(6)) {
+      case 0:
+        return 0;  // off
+      case 1:
+        return rng();
+      case 2: {  // k * 2^16 + r above the count: reachable only for k = 0
+        const unsigned shift[] = {16, 32, 48};
+        return count + (std::uint64_t{1 + pick(2)} << shift[pick(3)]) + pick(1500);
+      }
+      default:
+        return packets ? count + pick(6) - 2 : count + pick(4000) - 1000;
+    }
+  };
+  // Eight SAs, each reinstalled with new counts and limits before every trial
+  // (same keys: the harness does not invalidate the cipher's cached key).
+  std::vector<TestSa*> sas;
+  for (unsigned i = 0; i < 8; ++i)
+    sas.push_back(
+        &world.add_sa(40 + i, aes_sha1, esp::Mode::tunnel, esp::Encapsulation::bare_esp, false));
+  unsigned events_seen = 0, expired_seen = 0, errors_seen = 0;
+  for (unsigned trial = 0; trial < 400; ++trial) {
+    TestSa& sa = *sas[trial % 8];
+    const unsigned index = sa.index;
+    sa.threshold = pick(3) == 0 ? 0u : static_cast<std::uint32_t>(rng());
+    sa.error_event_raised = false;
+    esp::SaEntry& e = *sa.receiver;
+    e.usage.bytes = count_near(false);
+    e.usage.packets = count_near(true);
+    e.sa.lifetime.soft_bytes = limit_near(e.usage.bytes, false);
+    e.sa.lifetime.hard_bytes = limit_near(e.usage.bytes, false);
+    e.sa.lifetime.soft_packets = limit_near(e.usage.packets, true);
+    e.sa.lifetime.hard_packets = limit_near(e.usage.packets, true);
+    e.soft_limit_reported = pick(4) == 0;
+    e.expired = false;
+    // Error counters (32 bits: kept below 2^32 - 1, so the one incremented does
+    // not wrap), the threshold near their sum + 1.
+    for (std::uint64_t* c : {&e.usage.auth_failures, &e.usage.replays, &e.usage.decrypt_failures})
+      *c = pick(2) ? (std::uint64_t{1} << 32) - 2 - pick(3) : pick(1u << 30);
+    if (sa.threshold != 0 && pick(2)) {
+      const std::uint64_t sum =
+          e.usage.auth_failures + e.usage.replays + e.usage.decrypt_failures + 1;
+      const std::uint64_t t = sum - 1 + pick(3);
+      sa.threshold = t > 0xffffffffu || t == 0 ? 0xffffffffu : static_cast<std::uint32_t>(t);
+    }
+    world.driver.install(index, sa_image(e, {sa.threshold}));
+    Bytes packet = world.send(sa, world.inner_packet(20 + pick(1400)));
+    const bool damage = pick(4) == 0;
+    if (damage) packet[packet.size() - 2] ^= 0x20;
+    const InboundResult x = world.expect(packet, 0);
+    const std::string what = "lifetimes trial " + std::to_string(trial);
+    check_result(what, world.driver.run({{packet, 0, 0}})[0], x);
+    check_entry(what, world.driver, sa);
+    events_seen += (x.events & 3u) != 0;
+    expired_seen += x.code == sa_expired;
+    errors_seen += (x.events & 8u) != 0;
+  }
+  BOOST_TEST_MESSAGE("lifetimes: " << events_seen << " lifetime events, " << expired_seen
+                                   << " already expired, " << errors_seen << " error events");
+  BOOST_TEST(events_seen > 20u);
+  BOOST_TEST(expired_seen > 20u);
+  BOOST_TEST(errors_seen > 5u);
 }
 
 BOOST_AUTO_TEST_CASE(error_threshold_event) {
