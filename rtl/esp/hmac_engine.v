@@ -48,6 +48,10 @@ module hmac_engine #(
   localparam [1:0] IDLE = 2'd0, INNER = 2'd1, OUTER = 2'd2;
 
   assign algorithms = {HAS_SHA256 != 0, HAS_SHA1 != 0, HAS_MD5 != 0};
+  // A SHA-1-only build (the smallest boards) uses sha1_core's small form:
+  // H added one word per clock, 85 clocks per block and 6 per load instead
+  // of 81 and 2 (docs/esp/hmac_engine.md).
+  localparam SHA1_SERIAL_FINISH = (HAS_MD5 == 0 && HAS_SHA256 == 0) ? 1 : 0;
 
   // ---------------------------------------------------------------- control
   reg [1:0] phase;
@@ -88,6 +92,11 @@ module hmac_engine #(
   wire msg_md5    = (msg_alg == ALG_MD5);
   wire msg_sha1   = (msg_alg == ALG_SHA1);
   wire msg_sha256 = (msg_alg == ALG_SHA256);
+  // The outer part's shape only matters for a built-in algorithm (the words
+  // of one that is not built in are dropped), so a one-hash build makes it
+  // a constant.
+  wire part_md5    = msg_md5 && HAS_MD5 != 0;
+  wire part_sha1   = msg_sha1 || HAS_SHA256 == 0;  // else 8 digest words (SHA-256 and 3)
   wire msg_supported = (msg_md5 && HAS_MD5 != 0) || (msg_sha1 && HAS_SHA1 != 0) ||
                        (msg_sha256 && HAS_SHA256 != 0);
 
@@ -106,12 +115,12 @@ module hmac_engine #(
       .clk(clk),
       .rst(rst),
       .start(start || to_outer),
-      .start_words(to_outer ? (msg_md5 ? 14'd4 : msg_sha1 ? 14'd5 : 14'd8) : s_cmd_length[15:2]),
+      .start_words(to_outer ? (part_md5 ? 14'd4 : part_sha1 ? 14'd5 : 14'd8) : s_cmd_length[15:2]),
       .start_tail(to_outer ? 2'd0 : s_cmd_length[1:0]),
-      .start_bitlen(to_outer ? (msg_md5 ? 20'd640 : msg_sha1 ? 20'd672 : 20'd768)
+      .start_bitlen(to_outer ? (part_md5 ? 20'd640 : part_sha1 ? 20'd672 : 20'd768)
                              : {inner_bytes, 3'b000}),
       .start_from_stream(!to_outer),
-      .md5(msg_md5),
+      .md5(part_md5),
       .s_axis_tdata(s_axis_tdata),
       .s_axis_tkeep(s_axis_tkeep),
       .s_axis_tlast(s_axis_tlast),
@@ -167,7 +176,9 @@ module hmac_engine #(
 
     if (HAS_SHA1 != 0) begin : g_sha1
       wire sha1_idle_unused;
-      sha1_core sha1 (
+      sha1_core #(
+          .SERIAL_FINISH(SHA1_SERIAL_FINISH)
+      ) sha1 (
           .clk(clk),
           .rst(rst),
           .init(1'b0),
@@ -244,14 +255,18 @@ module hmac_engine #(
     end
   end
 
-  // MD5's digest bytes are its words written little-endian.
+  // MD5's digest bytes are its words written little-endian. The ICV of an
+  // algorithm that is not built in is meaningless, so a build without MD5
+  // (or SHA-256) has no swap (or a constant 96-bit mask).
   wire [127:0] top = digest[255:128];
-  wire [127:0] digest_bytes = (icv_alg == ALG_MD5) ?
+  wire icv_md5    = icv_alg == ALG_MD5 && HAS_MD5 != 0;
+  wire icv_sha256 = icv_alg == ALG_SHA256 && HAS_SHA256 != 0;
+  wire [127:0] digest_bytes = icv_md5 ?
       {top[103:96], top[111:104], top[119:112], top[127:120],
        top[71:64], top[79:72], top[87:80], top[95:88],
        top[39:32], top[47:40], top[55:48], top[63:56],
        top[7:0], top[15:8], top[23:16], top[31:24]} : top;
-  wire [127:0] icv_mask = (icv_alg == ALG_SHA256) ? {128{1'b1}} : {{96{1'b1}}, 32'd0};
+  wire [127:0] icv_mask = icv_sha256 ? {128{1'b1}} : {{96{1'b1}}, 32'd0};
   wire [127:0] icv = digest_bytes & icv_mask;
 
   assign m_icv_tdata = icv_verify ? 128'd0 : icv;
