@@ -75,13 +75,17 @@ module esp_inbound #(
   localparam integer HALF_WORDS = BUFFER_BYTES / 4;
   localparam integer CAP_INT = HALF_WORDS - 16;  // plaintext words per half
   localparam [14:0] CAP_WORDS = CAP_INT[14:0];
+  // Per-packet word counters: once the sizes are checked a packet's IV,
+  // ciphertext, ICV and HMAC message words all fit one half.
+  localparam integer CW = BUF_BITS;
+  localparam [CW-1:0] CW_0 = 0, CW_1 = 1, CW_2 = 2;
 
   localparam [4:0] P_IDLE = 5'd0, P_HDR = 5'd1, P_ESPHDR = 5'd2, P_GRANT = 5'd3,
                    P_FETCH = 5'd4, P_CHECK = 5'd5, P_REPLAY = 5'd6, P_KEY = 5'd7,
                    P_KEYRD = 5'd8, P_KEYCMD = 5'd9, P_STATE = 5'd10, P_STATERD = 5'd11,
                    P_RUN = 5'd12, P_DECIDE = 5'd13, P_UPDATE = 5'd14, P_PAD = 5'd15,
                    P_OKCALC = 5'd16, P_OKEV = 5'd17, P_ERRCALC = 5'd18, P_WB = 5'd19,
-                   P_DRAIN = 5'd20, P_HANDOFF = 5'd21;
+                   P_DRAIN = 5'd20, P_HANDOFF = 5'd21, P_ERRRD = 5'd22;
 
   reg [4:0] st;
 
@@ -115,7 +119,7 @@ module esp_inbound #(
   reg [31:0] flags_word;
   reg [63:0] byte_count, packet_count;  // read, then counted in place
   reg        bytes_wrap, packets_wrap;  // the count wrapped past 2^64 - 1
-  reg [31:0] auth_errors, replay_errors, decrypt_errors;
+  reg [31:0] err_word;     // the error counter to increment, read again at the write-back
   reg [33:0] error_sum;    // 1 + the three error counters, summed as they arrive
   reg        error_limit;  // threshold != 0 and error_sum >= threshold
   reg [255:0] state_reg;   // cipher key, then HMAC inner state, then outer state
@@ -176,10 +180,10 @@ module esp_inbound #(
                            (!is_aes || ct_bytes[3:2] == 2'd0);
   wire        sizes_ok = esp_len >= esp_need && ct_bytes != 16'd0 && ct_aligned &&
                          ct_bytes[15:2] <= CAP_WORDS[13:0] && CAP_WORDS[14] == 1'b0;
-  reg  [13:0] ct_words;
-  reg  [14:0] ivct_words;  // IV and ciphertext words
-  reg  [ 2:0] icv_words;
-  reg  [14:0] msg_words;   // HMAC message words (SPI, sequence, IV, ciphertext, ESN high)
+  reg  [CW-1:0] ct_words;
+  reg  [CW-1:0] ivct_words;  // IV and ciphertext words
+  reg  [   2:0] icv_words;
+  reg  [CW-1:0] msg_words;   // HMAC message words (SPI, sequence, IV, ciphertext, ESN high)
 
   // ------------------------------------------------------------ input framing
   reg  [14:0] in_left;      // words of the command's length not yet consumed
@@ -221,8 +225,8 @@ module esp_inbound #(
   wire [31:0] flags_new = flags_word | ({31'd0, events[1]} << `SA_EXPIRED_LSB) |
                           ({31'd0, events[0]} << `SA_SOFT_EVENT_RAISED_LSB) |
                           ({31'd0, events[3]} << `SA_ERROR_EVENT_RAISED_LSB);
-  wire [31:0] err_new = ((wb_kind == WB_AUTH) ? auth_errors :
-                         (wb_kind == WB_REPLAY) ? replay_errors : decrypt_errors) + 32'd1;
+  wire [31:0] err_new = err_word + 32'd1;
+  wire [ 6:0] err_addr = (wb_kind == WB_AUTH) ? 7'd21 : (wb_kind == WB_REPLAY) ? 7'd22 : 7'd23;
   reg [6:0]  wr_word;
   reg [31:0] wr_data;
   always @(*) begin
@@ -238,7 +242,7 @@ module esp_inbound #(
         default: ;
       endcase
     end else if (wr_step == 3'd0) begin
-      wr_word = (wb_kind == WB_AUTH) ? 7'd21 : (wb_kind == WB_REPLAY) ? 7'd22 : 7'd23;
+      wr_word = err_addr;
       wr_data = err_new;
     end
   end
@@ -293,9 +297,9 @@ module esp_inbound #(
   wire rd_done = !rd_req_on && !rd_rsp_on && !rd_start;
 
   // ------------------------------------------------------------ run phase
-  reg [14:0] esp_w;        // words taken after the SPI and sequence
-  reg [14:0] hmac_idx;     // HMAC message words sent
-  reg [13:0] pt_idx;       // plaintext words written
+  reg [CW-1:0] esp_w;      // words taken after the SPI and sequence
+  reg [CW-1:0] hmac_idx;   // HMAC message words sent
+  reg [CW-1:0] pt_idx;     // plaintext words written
   reg        hmac_cmd_pending, hmac_started, outer_started;
   reg        cbc_cmd_pending, gcm_cmd_pending;
   reg        icv_got, tag_got, auth_ok;
@@ -308,24 +312,24 @@ module esp_inbound #(
 
   wire run = (st == P_RUN) && units_grant;
   wire in_iv_ct = esp_w < ivct_words;
-  wire gcm_iv_word = is_gcm && esp_w < 15'd2;
+  wire gcm_iv_word = is_gcm && esp_w < CW_2;
   wire need_fifo = in_iv_ct && !gcm_iv_word;
   wire fifo_room, fifo_valid;
   wire [31:0] fifo_data;
   wire [1:0] icv_k = esp_w[1:0] - ivct_words[1:0];  // ICV word being received
-  wire icv_done = !in_iv_ct && (esp_w - ivct_words) >= {12'd0, icv_words};
+  wire icv_done = !in_iv_ct && (esp_w - ivct_words) >= {{(CW - 3) {1'b0}}, icv_words};
 
   // HMAC message: SPI, sequence (from registers), IV and ciphertext (the
   // input words, shared with the cipher), then the ESN high half.
-  wire hmac_in_stream = hmac_idx >= 15'd2 && hmac_idx < 15'd2 + ivct_words;
+  wire hmac_in_stream = hmac_idx >= CW_2 && hmac_idx < CW_2 + ivct_words;
   assign hmac_s_axis_tvalid = run && has_hmac && !hmac_cmd_pending_first &&
                               (hmac_in_stream ? (in_valid && in_iv_ct && (!need_fifo || fifo_room))
                                               : hmac_idx < msg_words);
   wire hmac_cmd_pending_first = hmac_cmd_pending && !hmac_started;
-  assign hmac_s_axis_tdata = (hmac_idx == 15'd0) ? spi : (hmac_idx == 15'd1) ? seq_lo :
+  assign hmac_s_axis_tdata = (hmac_idx == CW_0) ? spi : (hmac_idx == CW_1) ? seq_lo :
                              hmac_in_stream ? in_data : seq_hi;
   assign hmac_s_axis_tkeep = 4'b1111;
-  assign hmac_s_axis_tlast = hmac_idx == msg_words - 15'd1;
+  assign hmac_s_axis_tlast = hmac_idx == msg_words - CW_1;
   wire hmac_take = hmac_s_axis_tvalid && hmac_s_axis_tready;
 
   always @(*) begin
@@ -386,7 +390,7 @@ module esp_inbound #(
   assign hmac_s_cmd_tvalid = run && hmac_cmd_pending;
   assign hmac_s_cmd_alg = hmac_alg;
   assign hmac_s_cmd_verify = 1'b1;
-  assign hmac_s_cmd_length = {msg_words[13:0], 2'b00};
+  assign hmac_s_cmd_length = {{(14 - CW) {1'b0}}, msg_words, 2'b00};
   assign hmac_s_cmd_inner_state = state_reg;  // sampled on the start edge
   assign hmac_s_cmd_outer_state = state_reg;  // read in meanwhile; sampled on s_cmd_tready
   assign hmac_expected_icv = icv_reg;
@@ -410,7 +414,8 @@ module esp_inbound #(
   assign gcm_cmd_valid = run && gcm_cmd_pending;
   assign gcm_cmd_decrypt = 1'b1;
   assign gcm_cmd_iv = gcm_iv;
-  assign gcm_cmd_aad = e_esn ? {spi, seq_hi, seq_lo} : {spi, seq_lo, 32'd0};
+  assign gcm_cmd_aad = (HAS_GCM == 0) ? 96'd0 :
+                       e_esn ? {spi, seq_hi, seq_lo} : {spi, seq_lo, 32'd0};
   assign gcm_cmd_aad_esn = e_esn;
   assign gcm_cmd_length = ct_bytes;
   assign gcm_m_tag_tready = run && is_gcm && icv_done && !tag_got;
@@ -455,7 +460,7 @@ module esp_inbound #(
 
   // the job handed to the emitter
   wire        emit_header = e_transport && form != FORM_BARE;
-  wire [15:0] payload_len = {ct_words, 2'b00} - 16'd2 - {8'd0, pad_len};
+  wire [15:0] payload_len = {{(14 - CW) {1'b0}}, ct_words, 2'b00} - 16'd2 - {8'd0, pad_len};
   wire [15:0] new_total = {10'd0, ihl, 2'b00} + payload_len;
   reg  [15:0] new_checksum;
   wire        job_ok = (sts_code == ST_OK) && !framing_err;
@@ -646,16 +651,8 @@ module esp_inbound #(
           7'd9: byte_count[31:0] <= mem_rsp_rdata;
           7'd10: packet_count[63:32] <= mem_rsp_rdata;
           7'd11: packet_count[31:0] <= mem_rsp_rdata;
-          7'd21: begin
-            auth_errors <= mem_rsp_rdata;
-            error_sum <= error_sum_next;
-          end
-          7'd22: begin
-            replay_errors <= mem_rsp_rdata;
-            error_sum <= error_sum_next;
-          end
-          7'd23: begin
-            decrypt_errors <= mem_rsp_rdata;
+          7'd21, 7'd22, 7'd23: begin  // summed; read again (one of them) to count an error
+            err_word <= mem_rsp_rdata;
             error_sum <= error_sum_next;
           end
           7'd25: flags_word <= mem_rsp_rdata;
@@ -754,11 +751,11 @@ module esp_inbound #(
         P_FETCH: if (rd_done) st <= P_CHECK;
 
         P_CHECK: begin
-          ct_words <= ct_bytes[15:2];
-          ivct_words <= {12'd0, iv_bytes[4:2]} + {1'b0, ct_bytes[15:2]};
+          ct_words <= ct_bytes[CW+1:2];
+          ivct_words <= {{(CW - 3) {1'b0}}, iv_bytes[4:2]} + ct_bytes[CW+1:2];
           icv_words <= icv_bytes[4:2];
-          msg_words <= 15'd2 + {12'd0, iv_bytes[4:2]} + {1'b0, ct_bytes[15:2]} +
-                       {14'd0, e_esn};
+          msg_words <= CW_2 + {{(CW - 3) {1'b0}}, iv_bytes[4:2]} + ct_bytes[CW+1:2] +
+                       {{(CW - 1) {1'b0}}, e_esn};
           if (!e_valid || !e_inbound || !spi_match || !suite_offered) begin
             sts_code <= ST_NO_SA;
             in_left <= 15'd0;
@@ -827,9 +824,9 @@ module esp_inbound #(
 
         P_STATERD:
         if (rd_done) begin
-          esp_w <= 15'd0;
-          hmac_idx <= 15'd0;
-          pt_idx <= 14'd0;
+          esp_w <= CW_0;
+          hmac_idx <= CW_0;
+          pt_idx <= CW_0;
           pad_run <= 8'd0;
           icv_reg <= 128'd0;
           icv_got <= 1'b0;
@@ -853,11 +850,11 @@ module esp_inbound #(
           end
           if (cbc_cmd_valid && cbc_cmd_ready) cbc_cmd_pending <= 1'b0;
           if (gcm_cmd_valid && gcm_cmd_ready) gcm_cmd_pending <= 1'b0;
-          if (hmac_take) hmac_idx <= hmac_idx + 15'd1;
+          if (hmac_take) hmac_idx <= hmac_idx + CW_1;
           if (in_take) begin
-            esp_w <= esp_w + 15'd1;
+            esp_w <= esp_w + CW_1;
             if (gcm_iv_word) begin
-              if (esp_w == 15'd0) gcm_iv[63:32] <= in_data;
+              if (esp_w == CW_0) gcm_iv[63:32] <= in_data;
               else begin
                 gcm_iv[31:0] <= in_data;
                 gcm_cmd_pending <= 1'b1;
@@ -872,9 +869,9 @@ module esp_inbound #(
               endcase
           end
           if (pt_take) begin
-            pt_idx <= pt_idx + 14'd1;
+            pt_idx <= pt_idx + CW_1;
             pad_run <= pr4;
-            if (pt_idx == ct_words - 14'd1) begin
+            if (pt_idx == ct_words - CW_1) begin
               pad_len <= pt_data[15:8];
               next_header <= pt_data[7:0];
               pad_ok <= pt_data[15:8] == 8'd0 || pr2 == pt_data[15:8];
@@ -950,6 +947,14 @@ module esp_inbound #(
 
         P_ERRCALC: begin
           if (error_limit && !flags_word[`SA_ERROR_EVENT_RAISED_LSB]) events[3] <= 1'b1;
+          rd_start <= 1'b1;
+          rd_start_first <= err_addr;
+          rd_start_last <= err_addr;
+          st <= P_ERRRD;
+        end
+
+        P_ERRRD:
+        if (rd_done) begin
           wr_ok_list <= 1'b0;
           wr_step <= 3'd0;
           wr_on <= 1'b1;
