@@ -31,6 +31,23 @@ function(ipsec_fpga_board board)
   ipsec_fpga_read_board_conf(${board_dir}/board.conf b)
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${board_dir}/board.conf)
   if(NOT b_family STREQUAL "ice40")
+    # ECP5 / Xilinx: their place and route is not installed here. yosys
+    # gives their resource figures (minutes per whole engine): only with
+    # IPSEC_FPGA_SYNTH_ALL_PARTS.
+    if(IPSEC_FPGA_SYNTH_ALL_PARTS AND YOSYS_EXECUTABLE)
+      string(REPLACE " " ";" configurations "${b_configurations}")
+      foreach(config ${configurations})
+        set(command ${CMAKE_COMMAND} -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DBOARD=${board} -DCONFIG=${config}
+                    -DOUT_DIR=${IPSEC_FPGA_BOARDS_DIR} -DYOSYS=${YOSYS_EXECUTABLE}
+                    -P ${CMAKE_SOURCE_DIR}/cmake/board_synth_only.cmake)
+        if(IPSEC_FPGA_SYNTH_TESTS)
+          add_test(NAME synth.board.${board}.${config} COMMAND ${command})
+          set_tests_properties(synth.board.${board}.${config} PROPERTIES LABELS "synth;board" TIMEOUT 7200)
+        endif()
+        string(JOIN "|" step ${command})
+        set_property(GLOBAL APPEND PROPERTY IPSEC_FPGA_BOARD_FIGURE_STEPS "${step}")
+      endforeach()
+    endif()
     return()
   endif()
   if(NOT YOSYS_EXECUTABLE OR NOT NEXTPNR_ICE40_EXECUTABLE OR NOT ICEPACK_EXECUTABLE)

@@ -23,6 +23,7 @@ string(APPEND t "Each row is one configuration of a board (`boards/<board>/board
 string(APPEND t "| board | configuration | part | fits | result | LC | FF | EBR | SPRAM | Fmax (MHz) | board clock (MHz) |\n")
 string(APPEND t "|---|---|---|---|---|---|---|---|---|---|---|\n")
 
+set(other_rows "")
 file(GLOB confs ${SOURCE_DIR}/boards/*/board.conf)
 list(SORT confs)
 foreach(conf ${confs})
@@ -35,7 +36,21 @@ foreach(conf ${confs})
     set(result ${IN_DIR}/${board}/${config}/result.json)
     set(row "| ${b_title} | ${config}: ${b_${config}_summary} | ${b_part} | ${b_${config}_fits} |")
     if(NOT b_family STREQUAL "ice40")
-      string(APPEND row " not built here (${b_family}: no place and route in Debian 12; see boards/${board}/README.md) | | | | | | ${b_clock_mhz} |\n")
+      # Their yosys figures go in the second table.
+      set(row "")
+      set(other_row "| ${b_title} | ${config}: ${b_${config}_summary} | ${b_part} |")
+      if(EXISTS ${result})
+        file(READ ${result} json)
+        foreach(key status synth lut lut_available ff bram bram_name bram_available dsp carry lutram seconds)
+          string(JSON ${key} GET "${json}" ${key})
+        endforeach()
+        math(EXPR lut_percent "(${lut} * 100 + ${lut_available} / 2) / ${lut_available}")
+        string(APPEND other_row " `${synth}`: ${status} | ${lut} / ${lut_available} (${lut_percent}%) | ${ff} | "
+                                "${bram} / ${bram_available} ${bram_name} | ${dsp} | ${carry} | ${lutram} | ${seconds} s | ${b_clock_mhz} (not timed) |\n")
+      else()
+        string(APPEND other_row " not synthesized in this run | | | | | | | | ${b_clock_mhz} (not timed) |\n")
+      endif()
+      string(APPEND other_rows "${other_row}")
     elseif(NOT EXISTS ${result})
       string(APPEND row " not built in this run | | | | | | ${b_clock_mhz} |\n")
     else()
@@ -71,6 +86,19 @@ foreach(conf ${confs})
 endforeach()
 
 string(APPEND t "
+## Larger parts: yosys synthesis only
+
+Their place and route (nextpnr-ecp5 + ecppack, Vivado) is not in Debian 12:
+these figures are yosys' cell counts after `synth_ecp5` / `synth_xilinx`,
+before placement, and say nothing of timing. The boards' build scripts
+(`boards/ulx3s/build.sh`, `boards/arty-a7/build.tcl`) were not run here.
+LUT = LUT4 (ECP5) or LUT1-6 (Xilinx), not counting the carry cells (CCU2C =
+two LUT4s, CARRY4); LUT RAM = distributed RAM cells. Run by the
+`synth.board.<board>.<configuration>` tests (`-DIPSEC_FPGA_SYNTH_ALL_PARTS=ON`).
+
+| board | configuration | part | yosys | LUT | FF | block RAM | DSP | carry | LUT RAM | yosys time | clock (MHz) |
+|---|---|---|---|---|---|---|---|---|---|---|---|
+${other_rows}
 To reproduce a row (from a build tree configured from this repository):
 
 ```sh

@@ -53,8 +53,8 @@ double packets_per_second(double cycles_per_packet, double clock_hz);
 double packets_to_mbit(double packets_per_second, double mean_bytes);
 
 // ---------------- boards ----------------
-// A board's clock. None of these are measured yet: they are the targets of
-// issue 7's board builds (nextpnr/Vivado Fmax replaces them when measured).
+// A board's clock: a measured Fmax once the board's engine build is placed
+// (docs/figures/boards.md), a target until then (measured = false).
 struct BoardClock {
   std::string name;   // short, for table headers: "iCEBreaker"
   std::string part;   // "iCE40UP5K-SG48"

@@ -74,6 +74,7 @@ std::string figures(const BuildResult& r) {
 
 std::string outcome(const BuildResult& r) {
   if (r.status == "ok") return "ok, " + figures(r);
+  if (r.status == "synthesized") return "yosys only, " + r.message;
   return "FAILED (" + r.status + "): " + r.message;
 }
 
@@ -94,12 +95,13 @@ int list(const Options& o, const std::vector<BoardDescription>& boards) {
   for (const auto& b : boards) {
     std::cout << b.name << ": " << b.title << ", " << b.part << ", " << b.clock_mhz << " MHz";
     if (b.family != "ice40")
-      std::cout << " (" << b.family << ": built with boards/" << b.name
-                << "/'s own script, not here; see its README)";
+      std::cout << " (" << b.family << ": built by boards/" << b.name << "/" << b.build_script
+                << " where its tools are installed, not here; yosys figures only)";
     std::cout << "\n";
     for (const auto& c : b.configurations) {
       std::cout << "  " << std::left << std::setw(10) << c.name
                 << (c.fits ? "fits            " : "does not fit yet") << "  " << c.summary << "\n";
+      // For ECP5 / Xilinx boards "fits" is from yosys' counts, not placement.
       const auto result = read_build_result(build_dir(o, b, c) / "result.json");
       std::cout << "  " << std::string(10, ' ')
                 << "last build: " << (result ? outcome(*result) : std::string("none")) << "\n";
@@ -110,9 +112,10 @@ int list(const Options& o, const std::vector<BoardDescription>& boards) {
 
 int build(const Options& o, const BoardDescription& b, const Configuration& c) {
   if (b.family != "ice40") {
-    std::cerr << "ipsec-fpga board build: " << b.name << " is a " << b.family
-              << " board: this command builds iCE40 boards only; boards/" << b.name
-              << "/README.md has its build script (its tools are not in Debian 12)\n";
+    std::cerr << "ipsec-fpga board build: " << b.name << " (family " << b.family
+              << "): this command builds iCE40 boards only; run boards/" << b.name << "/"
+              << (b.build_script.empty() ? std::string("README.md") : b.build_script)
+              << " where its tools are installed (they are not in Debian 12)\n";
     return exit_failure;
   }
   for (const char* tool : {"yosys", "nextpnr-ice40", "icepack"})
@@ -178,12 +181,29 @@ bool mentions_no_device(const std::string& output) {
 }
 
 int program(const Options& o, const BoardDescription& b, const Configuration& c) {
+  const std::string tool = o.tool.empty() ? (b.loader.empty() ? "iceprog" : b.loader) : o.tool;
+  std::vector<std::string> argv;
+  if (tool == "iceprog") {
+    if (b.family != "ice40") return usage_error("iceprog loads iCE40 boards only");
+    argv = {"iceprog"};
+  } else if (tool == "openFPGALoader") {
+    if (b.openfpgaloader_board.empty()) {
+      std::cerr << "ipsec-fpga board program: " << b.name
+                << "'s description names no openfpgaloader_board\n";
+      return exit_failure;
+    }
+    argv = {"openFPGALoader", "-b", b.openfpgaloader_board};
+  } else {
+    return usage_error("unknown --tool '" + tool + "' (iceprog or openFPGALoader)");
+  }
   std::filesystem::path bin = o.bin;
   if (bin.empty()) {
-    bin = build_dir(o, b, c) / (b.name + "-" + c.name + ".bin");
+    bin = build_dir(o, b, c) / (b.name + "-" + c.name + (b.family == "ice40" ? ".bin" : ".bit"));
     if (!std::filesystem::exists(bin)) {
       std::cerr << "ipsec-fpga board program: no bitstream " << bin.string() << ": ";
-      if (c.fits)
+      if (b.family != "ice40")
+        std::cerr << "build it with boards/" << b.name << "/" << b.build_script << " first\n";
+      else if (c.fits)
         std::cerr << "run `ipsec-fpga board build " << b.name << " --config " << c.name
                   << "` first\n";
       else
@@ -195,20 +215,7 @@ int program(const Options& o, const BoardDescription& b, const Configuration& c)
     std::cerr << "ipsec-fpga board program: no file " << bin.string() << "\n";
     return exit_failure;
   }
-  const std::string tool = o.tool.empty() ? (b.loader.empty() ? "iceprog" : b.loader) : o.tool;
-  std::vector<std::string> argv;
-  if (tool == "iceprog") {
-    argv = {"iceprog", bin.string()};
-  } else if (tool == "openFPGALoader") {
-    if (b.openfpgaloader_board.empty()) {
-      std::cerr << "ipsec-fpga board program: " << b.name
-                << "'s description names no openfpgaloader_board\n";
-      return exit_failure;
-    }
-    argv = {"openFPGALoader", "-b", b.openfpgaloader_board, bin.string()};
-  } else {
-    return usage_error("unknown --tool '" + tool + "' (iceprog or openFPGALoader)");
-  }
+  argv.push_back(bin.string());
   if (!find_program(argv[0])) {
     std::cerr << "ipsec-fpga board program: " << argv[0] << " not found on PATH (Debian package "
               << (tool == "iceprog" ? "fpga-icestorm" : "openfpgaloader") << ")\n";

@@ -70,6 +70,7 @@ BoardDescription parse_board_description(const std::string& name, const std::fil
   board.constraints = optional("constraints");
   board.loader = optional("loader");
   board.openfpgaloader_board = optional("openfpgaloader_board");
+  board.build_script = optional("build_script");
   std::istringstream names(required("configurations"));
   std::string configuration;
   while (names >> configuration) {

@@ -28,7 +28,8 @@ struct Configuration {
 struct BoardDescription {
   std::string name;  // the folder's name: "icebreaker"
   std::filesystem::path dir;
-  std::string title, part, family, device, package, constraints, loader, openfpgaloader_board;
+  std::string title, part, family, device, package, constraints, loader, openfpgaloader_board,
+      build_script;
   std::string clock_mhz;                      // as written: "12"
   std::vector<Configuration> configurations;  // the first is the default
 

@@ -31,7 +31,9 @@ BOOST_AUTO_TEST_CASE(help_and_usage_errors) {
       {{"list", "icebreaker"}, "list takes no board name"},
       {{"build"}, "build takes one board name"},
       {{"program", "a", "b"}, "program takes one board name"},
-      {{"build", "icebraker"}, "unknown board 'icebraker' (boards: hx8k-breakout, icebreaker"},
+      {{"build", "icebraker"},
+       "unknown board 'icebraker' (boards: arty-a7, hx8k-breakout, icebreaker, ulx3s)"},
+      {{"program", "ulx3s", "--tool", "iceprog"}, "iceprog loads iCE40 boards only"},
       {{"build", "icebreaker", "--config", "full"},
        "icebreaker has no configuration 'full' (engine, linktest)"},
       {{"build", "icebreaker", "--clock", "fast"}, "--clock takes MHz"},
@@ -72,6 +74,23 @@ BOOST_AUTO_TEST_CASE(list_shows_every_board_and_configuration) {
              r.out);
   BOOST_TEST(contains(r.out, "  linktest  fits              UART echo"), r.out);
   BOOST_TEST(contains(r.out, "last build: none"), r.out);
+  BOOST_TEST(contains(r.out,
+                      "ulx3s: ULX3S, LFE5U-85F-6BG381C, 25 MHz (ecp5: built by "
+                      "boards/ulx3s/build.sh where its tools are installed"),
+             r.out);
+}
+
+BOOST_AUTO_TEST_CASE(other_families_are_not_built_here) {
+  test::TempDir out("ipf_board");
+  auto r = run_board({"build", "arty-a7", "--out-dir", out.str()});
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(contains(r.err,
+                      "arty-a7 (family xilinx): this command builds iCE40 boards only; "
+                      "run boards/arty-a7/build.tcl"),
+             r.err);
+  r = run_board({"program", "ulx3s", "--out-dir", out.str()});
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(contains(r.err, "ulx3s-engine.bit: build it with boards/ulx3s/build.sh first"), r.err);
 }
 
 BOOST_AUTO_TEST_CASE(list_reads_the_last_build_results) {
