@@ -16,9 +16,11 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -39,6 +41,21 @@ class IpsecLog;
 class GatewayError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// What GatewayOptions::installed_sa_observer is shown of one IKE-negotiated
+// SA: enough for a test to have tshark decrypt a capture of its ESP. The
+// key views point into the gateway's own copies and are valid only during
+// the call.
+struct InstalledSaKeys {
+  int rule = 0;
+  bool inbound = false;  // as the board sees it: ESP from `source` to us
+  std::uint32_t spi = 0;
+  std::string source, destination;  // the outer IPv4 addresses of this SA's ESP
+  bool udp_encapsulated = false;    // RFC 3948 (UDP 4500), else raw ESP
+  std::string suite;                // suite_name(): "aes128-cbc/hmac-sha1-96", "aes128-gcm"
+  std::span<const std::uint8_t> encryption_key;  // AES-GCM: the key, then the 4-byte salt
+  std::span<const std::uint8_t> integrity_key;   // empty for AES-GCM
 };
 
 struct GatewayOptions {
@@ -68,6 +85,14 @@ struct GatewayOptions {
   std::chrono::seconds spi_reservation{90};
   // Seed for the IKE random source (tests); nullopt: OpenSSL's RNG.
   std::optional<std::uint64_t> random_seed;
+  // A diagnostic for tests that run the Gateway in their own process
+  // (docs/gateway.md, "Captures decrypted by tshark"): called on the IKE
+  // thread once per direction after an IKE-negotiated SA pair is on the
+  // board (not for manual keys: the config has those), so that a test can
+  // hand the keys to tshark. The gateway makes no copy for it; the observer
+  // zeroes any copy it keeps. The CLI never sets it, and nothing it is shown
+  // goes to the log, an error or a file. Empty (the default): not called.
+  std::function<void(const InstalledSaKeys&)> installed_sa_observer = {};
 };
 
 class Gateway {

@@ -115,6 +115,7 @@ struct Gateway::Impl {
   void drain();
   void on_datagram(const ike::Datagram& datagram);
   void on_install(const ike::SaInstall& install);
+  void show_installed_keys(const ike::SaInstall& install, const driver::Suite& suite);
   void on_delete(const ike::SaDelete& removal);
   void on_board_event(const driver::Event& event);
   void check_lifetimes();

@@ -65,13 +65,41 @@ void Gateway::Impl::on_install(const ike::SaInstall& install) {
     note("rule " + std::to_string(install.rule) +
          ": SA installed for a rule the SPD lacks: " + e.what());
   }
-  std::lock_guard lock(state_mutex);
-  // A rekey: the rule's older pairs carry no more outbound traffic; they
-  // stay a moment for packets the peer sent before it switched.
-  for (SaPair& older : pairs)
-    if (older.rule == pair.rule && !older.manual && !older.retire_at)
-      older.retire_at = pair.installed + options.rekey_overlap;
-  pairs.push_back(pair);
+  {
+    std::lock_guard lock(state_mutex);
+    // A rekey: the rule's older pairs carry no more outbound traffic; they
+    // stay a moment for packets the peer sent before it switched.
+    for (SaPair& older : pairs)
+      if (older.rule == pair.rule && !older.manual && !older.retire_at)
+        older.retire_at = pair.installed + options.rekey_overlap;
+    pairs.push_back(pair);
+  }
+  if (options.installed_sa_observer) show_installed_keys(install, pair.suite);
+}
+
+// The tests' diagnostic (GatewayOptions::installed_sa_observer): views of
+// the engine's keys, no copy; nothing of them is logged.
+void Gateway::Impl::show_installed_keys(const ike::SaInstall& install, const driver::Suite& suite) {
+  const std::string local = install.local.address.to_string();
+  const std::string remote = install.remote.address.to_string();
+  for (const bool inbound : {true, false}) {
+    const ike::EspKeys& keys = inbound ? install.inbound : install.outbound;
+    InstalledSaKeys shown;
+    shown.rule = install.rule;
+    shown.inbound = inbound;
+    shown.spi = keys.spi;
+    shown.source = inbound ? remote : local;
+    shown.destination = inbound ? local : remote;
+    shown.udp_encapsulated = install.udp_encapsulated;
+    shown.suite = suite_name(suite);
+    shown.encryption_key = keys.encryption_key.view();
+    shown.integrity_key = keys.integrity_key.view();
+    try {
+      options.installed_sa_observer(shown);
+    } catch (const std::exception& e) {
+      note("installed_sa_observer failed: " + std::string(e.what()));
+    }
+  }
 }
 
 void Gateway::Impl::remove_pair(std::size_t index, bool keep_route) {

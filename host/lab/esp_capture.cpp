@@ -1,6 +1,9 @@
 #include "host/lab/esp_capture.hpp"
 
+#include <openssl/crypto.h>
+
 #include <csignal>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -39,6 +42,39 @@ void EspCapture::stop() {
   std::this_thread::sleep_for(std::chrono::milliseconds{300});  // let the last packets land
   dumpcap_.signal(SIGINT);
   if (!dumpcap_.wait_for(std::chrono::seconds{5})) dumpcap_.stop();
+}
+
+namespace {
+
+void zero(std::string& secret) {
+  if (!secret.empty()) OPENSSL_cleanse(secret.data(), secret.size());
+}
+
+std::string hex(std::span<const std::uint8_t> bytes) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string text;
+  text.reserve(2 * bytes.size());
+  for (const std::uint8_t b : bytes) {
+    text.push_back(digits[b >> 4]);
+    text.push_back(digits[b & 0x0f]);
+  }
+  return text;
+}
+
+}  // namespace
+
+TsharkEspSa::~TsharkEspSa() {
+  zero(encryption_key);
+  zero(integrity_key);
+}
+
+TsharkEspSa tshark_esp_sa(const std::string& source, const std::string& destination,
+                          std::uint32_t spi, const std::string& suite,
+                          std::span<const std::uint8_t> encryption_key,
+                          std::span<const std::uint8_t> integrity_key) {
+  char spi_text[9];
+  std::snprintf(spi_text, sizeof spi_text, "%08x", spi);
+  return TsharkEspSa{source, destination, spi_text, suite, hex(encryption_key), hex(integrity_key)};
 }
 
 std::string capture_unavailable_reason() {
@@ -100,6 +136,9 @@ EspCaptureReport check_esp_capture(const fs::path& capture, const std::vector<Ts
     argv.push_back(line);
   }
   const CommandResult r = run_command(argv, timeout);
+  // The esp_sa lines hold the keys.
+  zero(table);
+  for (std::string& a : argv) zero(a);
   if (!r.ok()) {
     report.error = "status " + std::to_string(r.status) + ": " + r.output.substr(0, 2000);
     return report;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -31,14 +32,23 @@ class EspCapture {
 };
 
 // An ESP SA for tshark's esp_sa table. Suite names: "aes-cbc-sha1",
-// "3des-sha1", "aes-gcm" (16-byte ICV), "aes-cbc-sha256", "null".
+// "3des-sha1", "aes-gcm" (16-byte ICV), "aes-cbc-sha256", "null". The key
+// strings are zeroed when a TsharkEspSa goes (each copy zeroes its own).
 struct TsharkEspSa {
   std::string source, destination;
   std::string spi;  // hex, with or without 0x
   std::string suite;
   std::string encryption_key;  // hex (GCM: key + 4-byte salt)
   std::string integrity_key;   // hex
+  ~TsharkEspSa();
 };
+
+// An SA whose keys the caller holds as bytes (manual keys a test wrote, or
+// what a test's Gateway showed it): the SPI as 8 hex digits, keys in hex.
+TsharkEspSa tshark_esp_sa(const std::string& source, const std::string& destination,
+                          std::uint32_t spi, const std::string& suite,
+                          std::span<const std::uint8_t> encryption_key,
+                          std::span<const std::uint8_t> integrity_key);
 
 struct EspPacketCheck {
   std::uint32_t frame = 0;

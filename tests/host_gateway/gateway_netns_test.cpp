@@ -6,255 +6,23 @@
 // tables empty. A stale SA left in a board is erased at start. Needs root;
 // skipped (with the reason) otherwise.
 #define BOOST_TEST_MODULE host_gateway_netns
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
-#include <poll.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
-#include <boost/test/unit_test.hpp>
 #include <fstream>
-#include <functional>
-#include <future>
-#include <iostream>
-#include <random>
 #include <span>
-#include <thread>
 
-#include "board/board.hpp"
-#include "host/config/config_parser.hpp"
-#include "host/gateway/gateway.hpp"
-#include "netns_fixture.hpp"
+#include "gateway_fixture.hpp"
 #include "netns_precondition.hpp"
-#include "sa/sa_words.hpp"
 
 using namespace ipsec_fpga;
 using namespace ipsec_fpga::host;
-using namespace ipsec_fpga::host::test;
-using namespace std::chrono_literals;
-using Bytes = std::vector<std::uint8_t>;
+using namespace ipsec_fpga::host::gateway_test;
 
 namespace {
 
 const auto netns_available = netns_available_for("host.gateway.netns");
-
-// 198.51.100.0/24 behind gateway a (192.0.2.1), 203.0.113.0/24 behind b (192.0.2.2).
-// `peer`: the other side's address as seen from here (default: its WAN).
-std::string config_text(bool a, const std::string& tun, std::string peer = "") {
-  const std::string wan = a ? "192.0.2.1" : "192.0.2.2";
-  if (peer.empty()) peer = a ? "192.0.2.2" : "192.0.2.1";
-  const std::string lan = a ? "198.51.100.1/24" : "203.0.113.1/24";
-  const std::string local = a ? "198.51.100.0/24" : "203.0.113.0/24";
-  const std::string remote = a ? "203.0.113.0/24" : "198.51.100.0/24";
-  return "[gateway]\nwan_interface = \"lo\"\nwan_address = \"" + wan + "\"\nlan_interface = \"" +
-         tun + "\"\nlan_address = \"" + lan +
-         "\"\nlog_file = \"-\"\nboard = \"sim:\"\n\n"
-         "[[rule]]\nindex = 1\nname = \"tunnel\"\nmy_ip = \"" +
-         wan + "\"\nsecure_gateway = \"" + peer + "\"\nlocal = \"" + local + "\"\nremote = \"" +
-         remote +
-         "\"\npre_shared_key = \"gateway test key\"\n"
-         "[rule.phase1]\nencryption = \"aes128\"\nhash = \"sha1\"\ndh_group = 14\n"
-         "[rule.phase2]\nencryption = \"aes128\"\nauthentication = \"sha1\"\npfs = \"none\"\n";
-}
-
-// One gateway: its board (opened here, so the test can read it back after
-// the gateway is gone) and the thread that runs it inside its namespace.
-class GatewayRun {
- public:
-  GatewayRun(const std::string& netns, bool a, const std::string& tun,
-             std::function<void(driver::Board&)> before = {}, std::string peer = "")
-      : GatewayRun(netns, config_text(a, tun, peer), a ? 1 : 2, {}, std::move(before)) {}
-  // Any config; `tune` adjusts the options (shorter IKE timers...).
-  GatewayRun(const std::string& netns, const std::string& text, std::uint64_t seed,
-             std::function<void(GatewayOptions&)> tune = {},
-             std::function<void(driver::Board&)> before = {})
-      : netns_(netns) {
-    board = driver::open_board("sim:");
-    if (before) before(*board);
-    std::promise<void> ready;
-    auto started = ready.get_future();
-    thread_ = std::thread([this, text, seed, tune, &ready] {
-      try {
-        NetnsEntry in(netns_);
-        GatewayConfig config = parse_config_string(text, "gw" + std::to_string(seed) + ".toml");
-        GatewayOptions options;
-        options.random_seed = seed;
-        if (tune) tune(options);
-        gateway = std::make_unique<Gateway>(std::move(config), *board, options);
-        ready.set_value();
-      } catch (...) {
-        ready.set_exception(std::current_exception());
-        return;
-      }
-      result_ = gateway->run();
-    });
-    try {
-      started.get();
-    } catch (...) {
-      thread_.join();
-      throw;
-    }
-  }
-  // GATEWAY_TEST_LOG=1: each gateway's IPSec log on stderr at the end.
-  ~GatewayRun() {
-    stop();
-    if (std::getenv("GATEWAY_TEST_LOG") != nullptr && gateway)
-      for (const LogEntry& e : gateway->log_entries())
-        std::cerr << netns_ << ": " << e.message << "\n";
-  }
-
-  int stop() {
-    if (thread_.joinable()) {
-      gateway->request_stop();
-      thread_.join();
-    }
-    return result_;
-  }
-
-  std::vector<std::string> log_lines() const {
-    std::vector<std::string> lines;
-    for (const LogEntry& e : gateway->log_entries()) lines.push_back(e.message);
-    return lines;
-  }
-  std::size_t count(const std::string& line) const {
-    const auto lines = log_lines();
-    return static_cast<std::size_t>(std::count(lines.begin(), lines.end(), line));
-  }
-  bool wait_for_line(const std::string& line, std::chrono::milliseconds timeout,
-                     std::size_t times = 1) const {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-      if (count(line) >= times) return true;
-      std::this_thread::sleep_for(20ms);
-    }
-    return false;
-  }
-  bool wait_for_prefix(const std::string& prefix, std::chrono::milliseconds timeout) const {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-      for (const std::string& l : log_lines())
-        if (l.rfind(prefix, 0) == 0) return true;
-      std::this_thread::sleep_for(20ms);
-    }
-    return false;
-  }
-  void print_log(const std::string& who) const {
-    for (const std::string& l : log_lines()) BOOST_TEST_MESSAGE(who << ": " << l);
-  }
-
-  // Entries whose valid bit is set, read back from the board.
-  std::vector<unsigned> valid_entries() {
-    std::vector<unsigned> valid;
-    for (unsigned e = 0; e < board->capabilities().sa_entries; ++e)
-      if (sa_layout::extract(board->read_sa_words(e, sa_layout::valid.word, 1)[0],
-                             sa_layout::valid))
-        valid.push_back(e);
-    return valid;
-  }
-
-  std::unique_ptr<driver::Board> board;
-  std::unique_ptr<Gateway> gateway;
-
- private:
-  std::string netns_;
-  std::thread thread_;
-  int result_ = -1;
-};
-
-bool ping(const std::string& netns, const std::string& from, const std::string& to) {
-  return run_command({"ip", "netns", "exec", netns, "ping", "-c", "1", "-W", "1", "-s", "56", "-I",
-                      from, to},
-                     5s) == 0;
-}
-
-// Pings until one answer (the first packets start IKE and are dropped).
-bool ping_until_answered(const std::string& netns, const std::string& from, const std::string& to,
-                         int tries) {
-  for (int i = 0; i < tries; ++i)
-    if (ping(netns, from, to)) return true;
-  return false;
-}
-
-Bytes random_bytes(std::size_t n, std::uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  Bytes b(n);
-  for (auto& x : b) x = static_cast<std::uint8_t>(rng());
-  return b;
-}
-
-sockaddr_in address(const char* ip, std::uint16_t port) {
-  sockaddr_in sa{};
-  sa.sin_family = AF_INET;
-  sa.sin_port = htons(port);
-  ::inet_pton(AF_INET, ip, &sa.sin_addr);
-  return sa;
-}
-
-// `data` from a client in `client_ns` (bound to client_ip) to a server in
-// `server_ns` on server_ip; returns what the server received.
-Bytes tcp_transfer(const std::string& server_ns, const char* server_ip,
-                   const std::string& client_ns, const char* client_ip, const Bytes& data) {
-  int listener = -1;
-  {
-    NetnsEntry in(server_ns);
-    listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  }
-  const int on = 1;
-  ::setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
-  const sockaddr_in at = address(server_ip, 5001);
-  if (::bind(listener, reinterpret_cast<const sockaddr*>(&at), sizeof at) != 0 ||
-      ::listen(listener, 1) != 0) {
-    ::close(listener);
-    throw std::runtime_error(std::string("listen: ") + std::strerror(errno));
-  }
-  auto received = std::async(std::launch::async, [listener] {
-    Bytes got;
-    pollfd p{listener, POLLIN, 0};
-    if (::poll(&p, 1, 20000) <= 0) return got;
-    const int s = ::accept(listener, nullptr, nullptr);
-    if (s < 0) return got;
-    std::uint8_t buffer[16384];
-    for (;;) {
-      pollfd q{s, POLLIN, 0};
-      if (::poll(&q, 1, 20000) <= 0) break;
-      const ssize_t n = ::recv(s, buffer, sizeof buffer, 0);
-      if (n <= 0) break;
-      got.insert(got.end(), buffer, buffer + n);
-    }
-    ::close(s);
-    return got;
-  });
-  int client = -1;
-  {
-    NetnsEntry in(client_ns);
-    client = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  }
-  const sockaddr_in me = address(client_ip, 0);
-  timeval timeout{20, 0};
-  ::setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
-  bool ok = ::bind(client, reinterpret_cast<const sockaddr*>(&me), sizeof me) == 0 &&
-            ::connect(client, reinterpret_cast<const sockaddr*>(&at), sizeof at) == 0;
-  std::size_t sent = 0;
-  while (ok && sent < data.size()) {
-    const ssize_t n = ::send(client, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) break;
-    sent += static_cast<std::size_t>(n);
-  }
-  ::close(client);
-  Bytes got = received.get();
-  ::close(listener);
-  return got;
-}
-
-bool contains_prefix(const std::vector<std::string>& lines, const std::string& prefix,
-                     const std::string& part) {
-  for (const std::string& l : lines)
-    if (l.rfind(prefix, 0) == 0 && l.find(part) != std::string::npos) return true;
-  return false;
-}
 
 // A userspace NAT in namespace b at 192.0.2.3: what a sends to 192.0.2.3:500
 // and :4500 reaches b's 192.0.2.2 from 192.0.2.3:40500 and :44500, and b's
@@ -342,45 +110,6 @@ class UdpNat {
 };
 
 // --- building blocks of the catalog scenarios (docs/gateway.md, "Log catalog coverage") ---
-
-// One [[rule]]: what differs between the scenarios.
-struct RuleSpec {
-  int index = 1;
-  std::string my_ip = "0.0.0.0";
-  std::string peer;  // secure_gateway; "0.0.0.0": dynamic
-  std::string local, remote;
-  std::string psk = "gateway test key";
-  std::string phase1_encryption = "aes128";
-  std::string phase2_encryption = "aes128";
-  unsigned idle_timeout = 0;
-  unsigned lifetime_seconds = 0;  // phase 2; 0: the default
-  std::string mode = "main";      // negotiation_mode
-};
-
-std::string rule_text(const RuleSpec& r) {
-  std::string t = "\n[[rule]]\nindex = " + std::to_string(r.index) + "\nname = \"rule" +
-                  std::to_string(r.index) + "\"\nmy_ip = \"" + r.my_ip + "\"\nsecure_gateway = \"" +
-                  r.peer + "\"\nlocal = \"" + r.local + "\"\nremote = \"" + r.remote +
-                  "\"\npre_shared_key = \"" + r.psk + "\"\n";
-  if (r.idle_timeout != 0) t += "idle_timeout_seconds = " + std::to_string(r.idle_timeout) + "\n";
-  t += "negotiation_mode = \"" + r.mode + "\"\n";
-  t += "[rule.phase1]\nencryption = \"" + r.phase1_encryption +
-       "\"\nhash = \"sha1\"\ndh_group = 14\n[rule.phase2]\nencryption = \"" + r.phase2_encryption +
-       "\"\nauthentication = \"sha1\"\npfs = \"none\"\n";
-  if (r.lifetime_seconds != 0)
-    t += "lifetime_seconds = " + std::to_string(r.lifetime_seconds) + "\n";
-  return t;
-}
-
-// [gateway] with a fixed WAN address, or wan_address = "" to follow `wan_interface`.
-std::string gateway_text(const std::string& wan_interface, const std::string& wan_address,
-                         const std::string& tun, const std::string& lan,
-                         const std::string& extra = "") {
-  return "[gateway]\nwan_interface = \"" + wan_interface + "\"\nwan_address = \"" +
-         (wan_address.empty() ? std::string("interface") : wan_address) + "\"\nlan_interface = \"" +
-         tun + "\"\nlan_address = \"" + lan + "\"\nlog_file = \"-\"\nboard = \"sim:\"\n" + extra;
-}
-
 // One UDP datagram from `from` (an address of `netns`) to `to`:9: enough
 // for the outbound SPD to match it (and start IKE if the rule has no SA).
 void send_udp(const std::string& netns, const char* from, const char* to) {
@@ -442,41 +171,11 @@ void put_be32(Bytes& b, std::size_t at, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) b[at + i] = static_cast<std::uint8_t>(v >> (24 - 8 * i));
 }
 
-bool wait_until(const std::function<bool()>& condition, std::chrono::milliseconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (condition()) return true;
-    std::this_thread::sleep_for(20ms);
-  }
-  return condition();
-}
-
-// Prints a case's wall time (docs/gateway.md lists them).
-struct CaseTimer {
-  std::string name;
-  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
-  ~CaseTimer() {
-    std::cout << name << ": "
-              << std::chrono::duration_cast<std::chrono::milliseconds>(
-                     std::chrono::steady_clock::now() - start)
-                     .count()
-              << " ms" << std::endl;
-  }
-};
-
-// Shorter IKE timers: 300 ms, 2 retransmits (about 1.8 s before giving up).
-void quick_ike(GatewayOptions& o) {
-  o.retransmit_timeout_ms = 300;
-  o.retransmit_tries = 2;
-  o.negotiation_notice_interval = std::chrono::seconds{1};
-  o.tick = std::chrono::milliseconds{50};
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(two_gateways_over_udp_4500_behind_a_nat,
                      *boost::unit_test::precondition(netns_available)) {
-  const auto t0 = std::chrono::steady_clock::now();
+  CaseTimer timer{"host.gateway.nat"};
   NamespacePair ns("gwu");
   const std::string pid = std::to_string(::getpid());
   UdpNat nat(ns.b, ns.veth_b);
@@ -501,24 +200,14 @@ BOOST_AUTO_TEST_CASE(two_gateways_over_udp_4500_behind_a_nat,
   }
   BOOST_TEST(a.stop() == 0);
   BOOST_TEST(a.valid_entries().empty());
-  bool b_empty = false;
-  for (int i = 0; i < 100 && !b_empty; ++i) {
-    b_empty = b.gateway->sa_table().empty();
-    if (!b_empty) std::this_thread::sleep_for(50ms);
-  }
-  BOOST_TEST(b_empty);
+  BOOST_TEST(wait_until([&] { return b.gateway->sa_table().empty(); }, 5s));  // the Deletes came
   BOOST_TEST(b.stop() == 0);
   BOOST_TEST(b.valid_entries().empty());
-  std::cout << "host.gateway.netns udp: "
-            << std::chrono::duration_cast<std::chrono::milliseconds>(
-                   std::chrono::steady_clock::now() - t0)
-                   .count()
-            << " ms" << std::endl;
 }
 
 BOOST_AUTO_TEST_CASE(two_gateways_negotiate_carry_traffic_reload_and_stop,
                      *boost::unit_test::precondition(netns_available)) {
-  const auto t0 = std::chrono::steady_clock::now();
+  CaseTimer timer{"host.gateway.netns"};
   NamespacePair ns("gwt");
   const std::string pid = std::to_string(::getpid());
   unsigned stale_entry = 0;  // erased at start (the SA table rows have other SPIs)
@@ -593,20 +282,10 @@ BOOST_AUTO_TEST_CASE(two_gateways_negotiate_carry_traffic_reload_and_stop,
   // Stop a: Deletes to b, a's board empty; b removes its SAs too.
   BOOST_TEST(a.stop() == 0);
   BOOST_TEST(a.valid_entries().empty());
-  bool b_empty = false;
-  for (int i = 0; i < 100 && !b_empty; ++i) {
-    b_empty = b.gateway->sa_table().empty();
-    if (!b_empty) std::this_thread::sleep_for(50ms);
-  }
-  BOOST_TEST(b_empty);
+  BOOST_TEST(wait_until([&] { return b.gateway->sa_table().empty(); }, 5s));  // the Deletes came
   BOOST_TEST(contains_prefix(b.log_lines(), "Recv:", "<DEL>"));
   BOOST_TEST(b.stop() == 0);
   BOOST_TEST(b.valid_entries().empty());
-  std::cout << "host.gateway.netns: "
-            << std::chrono::duration_cast<std::chrono::milliseconds>(
-                   std::chrono::steady_clock::now() - t0)
-                   .count()
-            << " ms" << std::endl;
 }
 
 // "!! WAN IP changed to <IP>": a follows its WAN interface (wan_address =
@@ -618,11 +297,10 @@ BOOST_AUTO_TEST_CASE(wan_address_change, *boost::unit_test::precondition(netns_a
   CaseTimer timer{"host.gateway.wan_change"};
   NamespacePair ns("gww");
   const std::string pid = std::to_string(::getpid());
-  GatewayRun b(
-      ns.b,
-      gateway_text(ns.veth_b, "192.0.2.2", "gwwb" + pid, "203.0.113.1/24") +
-          rule_text({.peer = "0.0.0.0", .local = "203.0.113.0/24", .remote = "198.51.100.0/24"}),
-      2, quick_ike);
+  RuleSpec dynamic = pair_rule(false);
+  dynamic.my_ip = "0.0.0.0";
+  dynamic.peer = "0.0.0.0";
+  GatewayRun b(ns.b, pair_config(ns, false, "gww", {dynamic}), 2, quick_ike);
   GatewayRun a(
       ns.a,
       gateway_text(ns.veth_a, "", "gwwa" + pid, "198.51.100.1/24") +
@@ -684,19 +362,19 @@ BOOST_AUTO_TEST_CASE(silent_and_unreachable_peers,
   must_run({"ip", "-n", ns.b, "route", "add", "unreachable", "192.0.2.1/32"});
   GatewayRun b(
       ns.b,
-      gateway_text(ns.veth_b, "192.0.2.2", "gwsb" + pid, "203.0.113.1/24") +
-          rule_text({.peer = "192.0.2.1", .local = "203.0.113.0/25", .remote = "198.51.100.0/24"}),
+      pair_config(ns, false, "gws",
+                  {{.peer = "192.0.2.1", .local = "203.0.113.0/25", .remote = "198.51.100.0/24"}}),
       2, quick_ike);
   GatewayRun a(ns.a,
-               gateway_text(ns.veth_a, "192.0.2.1", "gwsa" + pid, "198.51.100.1/24") +
-                   rule_text({.index = 1,
-                              .peer = "192.0.2.2",
-                              .local = "198.51.100.0/24",
-                              .remote = "203.0.113.0/25"}) +
-                   rule_text({.index = 2,
-                              .peer = "192.0.2.200",
-                              .local = "198.51.100.0/24",
-                              .remote = "203.0.113.128/25"}),
+               pair_config(ns, true, "gws",
+                           {{.index = 1,
+                             .peer = "192.0.2.2",
+                             .local = "198.51.100.0/24",
+                             .remote = "203.0.113.0/25"},
+                            {.index = 2,
+                             .peer = "192.0.2.200",
+                             .local = "198.51.100.0/24",
+                             .remote = "203.0.113.128/25"}}),
                1, [](GatewayOptions& o) {
                  quick_ike(o);
                  o.retransmit_timeout_ms = 500;  // gives up after 0.5 + 0.9 + 1.62 s
@@ -745,17 +423,16 @@ BOOST_AUTO_TEST_CASE(phase2_ids_proposals_and_conflicts,
   must_run({"ip", "-n", ns.a, "addr", "add", "192.0.2.5/24", "dev", ns.veth_a});
   for (const char* extra : {"198.51.100.65/32", "198.51.100.129/32", "198.51.100.193/32"})
     must_run({"ip", "-n", ns.a, "addr", "add", extra, "dev", "lo"});
-  GatewayRun b(ns.b,
-               gateway_text(ns.veth_b, "192.0.2.2", "gwib" + pid, "203.0.113.1/24") +
-                   rule_text({.index = 1,
-                              .peer = "0.0.0.0",
-                              .local = "203.0.113.0/25",
-                              .remote = "198.51.100.0/24"}) +
-                   rule_text({.index = 2,
-                              .peer = "192.0.2.99",
-                              .local = "203.0.113.0/25",
-                              .remote = "198.51.100.192/26"}),
-               2, quick_ike);
+  GatewayRun b(
+      ns.b,
+      pair_config(
+          ns, false, "gwi",
+          {{.index = 1, .peer = "0.0.0.0", .local = "203.0.113.0/25", .remote = "198.51.100.0/24"},
+           {.index = 2,
+            .peer = "192.0.2.99",
+            .local = "203.0.113.0/25",
+            .remote = "198.51.100.192/26"}}),
+      2, quick_ike);
   auto rule = [](int index, std::string local, std::string remote) {
     return RuleSpec{.index = index, .peer = "192.0.2.2", .local = local, .remote = remote};
   };
@@ -830,29 +507,17 @@ BOOST_AUTO_TEST_CASE(esp_errors_threshold_and_idle,
          << "\"\n[inbound]\nspi = 0x100d\nauthentication_key = \"" << auth_key_hex << "\"\n";
   }
   ::chmod(keys_file.c_str(), 0600);
-  const std::string manual_rule =
-      "\n[[rule]]\nindex = 2\nname = \"manual\"\nmy_ip = \"192.0.2.2\"\nsecure_gateway = "
-      "\"192.0.2.1\"\nlocal = \"203.0.113.0/24\"\nremote = \"192.0.2.250\"\nkey_management = "
-      "\"manual\"\nmanual_keys_file = \"" +
-      keys_file +
-      "\"\n[rule.phase2]\nencryption = \"null\"\nauthentication = \"sha1\"\npfs = \"none\"\n";
+  RuleSpec manual = pair_rule(false);
+  manual.index = 2;
+  manual.remote = "192.0.2.250";
+  manual.phase2_encryption = "null";
+  manual.manual_keys_file = keys_file;
   GatewayRun b(ns.b,
-               gateway_text(ns.veth_b, "192.0.2.2", "gweb" + pid, "203.0.113.1/24",
-                            "error_threshold = 3\n") +
-                   rule_text({.my_ip = "192.0.2.2",
-                              .peer = "192.0.2.1",
-                              .local = "203.0.113.0/24",
-                              .remote = "198.51.100.0/24"}) +
-                   manual_rule,
+               pair_config(ns, false, "gwe", {pair_rule(false), manual}, "error_threshold = 3\n"),
                2, quick_ike);
-  GatewayRun a(ns.a,
-               gateway_text(ns.veth_a, "192.0.2.1", "gwea" + pid, "198.51.100.1/24") +
-                   rule_text({.my_ip = "192.0.2.1",
-                              .peer = "192.0.2.2",
-                              .local = "198.51.100.0/24",
-                              .remote = "203.0.113.0/24",
-                              .idle_timeout = 3}),
-               1, quick_ike);
+  RuleSpec idle = pair_rule(true);
+  idle.idle_timeout = 3;
+  GatewayRun a(ns.a, pair_config(ns, true, "gwe", {idle}), 1, quick_ike);
   RawEsp seen_by_b(ns.b);
   RawEsp inject(ns.a);
   BOOST_REQUIRE(ping_until_answered(ns.a, "198.51.100.1", "203.0.113.1", 10));
@@ -907,23 +572,9 @@ BOOST_AUTO_TEST_CASE(esp_errors_threshold_and_idle,
 BOOST_AUTO_TEST_CASE(lifetime_rekey_and_expiry, *boost::unit_test::precondition(netns_available)) {
   CaseTimer timer{"host.gateway.rekey"};
   NamespacePair ns("gwk");
-  const std::string pid = std::to_string(::getpid());
-  GatewayRun b(ns.b,
-               gateway_text(ns.veth_b, "192.0.2.2", "gwkb" + pid, "203.0.113.1/24") +
-                   rule_text({.my_ip = "192.0.2.2",
-                              .peer = "192.0.2.1",
-                              .local = "203.0.113.0/24",
-                              .remote = "198.51.100.0/24",
-                              .lifetime_seconds = 3}),
-               2, quick_ike);
-  GatewayRun a(ns.a,
-               gateway_text(ns.veth_a, "192.0.2.1", "gwka" + pid, "198.51.100.1/24") +
-                   rule_text({.my_ip = "192.0.2.1",
-                              .peer = "192.0.2.2",
-                              .local = "198.51.100.0/24",
-                              .remote = "203.0.113.0/24",
-                              .lifetime_seconds = 3}),
-               1, quick_ike);
+  GatewayPair pair(ns, "gwk", [](RuleSpec& r, bool) { r.lifetime_seconds = 3; });
+  GatewayRun& a = pair.a;
+  GatewayRun& b = pair.b;
   BOOST_REQUIRE(ping_until_answered(ns.a, "198.51.100.1", "203.0.113.1", 10));
   const auto up = std::chrono::steady_clock::now();
   int answered = 0, sent = 0;
@@ -1011,29 +662,16 @@ BOOST_AUTO_TEST_CASE(reload_changed_rule_aggressive_mode,
                      *boost::unit_test::precondition(netns_available)) {
   CaseTimer timer{"host.gateway.reload"};
   NamespacePair ns("gwr");
-  const std::string pid = std::to_string(::getpid());
-  auto b_config = [&](const std::string& mode) {
-    return gateway_text(ns.veth_b, "192.0.2.2", "gwrb" + pid, "203.0.113.1/24") +
-           rule_text({.my_ip = "192.0.2.2",
-                      .peer = "192.0.2.1",
-                      .local = "203.0.113.0/24",
-                      .remote = "198.51.100.0/24",
-                      .mode = mode});
-  };
-  auto a_config = [&](const std::string& mode) {
-    return gateway_text(ns.veth_a, "192.0.2.1", "gwra" + pid, "198.51.100.1/24") +
-           rule_text({.my_ip = "192.0.2.1",
-                      .peer = "192.0.2.2",
-                      .local = "198.51.100.0/24",
-                      .remote = "203.0.113.0/24",
-                      .mode = mode});
-  };
-  GatewayRun b(ns.b, b_config("main"), 2, quick_ike);
-  GatewayRun a(ns.a, a_config("main"), 1, quick_ike);
+  GatewayPair pair(ns, "gwr");
+  GatewayRun& a = pair.a;
+  GatewayRun& b = pair.b;
+  const auto aggressive = [](RuleSpec& r, bool) { r.mode = "aggressive"; };
   BOOST_REQUIRE(ping_until_answered(ns.a, "198.51.100.1", "203.0.113.1", 10));
-  b.gateway->request_reload(parse_config_string(b_config("aggressive"), "b.toml"));
+  b.gateway->request_reload(
+      parse_config_string(GatewayPair::config(ns, false, "gwr", aggressive), "b.toml"));
   BOOST_TEST(wait_until([&] { return b.gateway->status().reloads == 1u; }, 2s));
-  a.gateway->request_reload(parse_config_string(a_config("aggressive"), "a.toml"));
+  a.gateway->request_reload(
+      parse_config_string(GatewayPair::config(ns, true, "gwr", aggressive), "a.toml"));
   // b's reload comes first: it deletes and a hears it.
   BOOST_TEST(a.wait_for_line("Delete SA of rule <1>: IPsec SA deleted by peer", 2s));
   BOOST_TEST(a.wait_for_line("Delete SA of rule <1>: ISAKMP SA deleted by peer", 2s));
@@ -1054,20 +692,9 @@ BOOST_AUTO_TEST_CASE(reload_changed_rule_aggressive_mode,
 BOOST_AUTO_TEST_CASE(kilobyte_lifetime_rekeys, *boost::unit_test::precondition(netns_available)) {
   CaseTimer timer{"host.gateway.kilobytes"};
   NamespacePair ns("gwy");
-  const std::string pid = std::to_string(::getpid());
-  auto config = [&](bool is_a) {
-    RuleSpec r{.my_ip = is_a ? "192.0.2.1" : "192.0.2.2",
-               .peer = is_a ? "192.0.2.2" : "192.0.2.1",
-               .local = is_a ? "198.51.100.0/24" : "203.0.113.0/24",
-               .remote = is_a ? "203.0.113.0/24" : "198.51.100.0/24"};
-    std::string text =
-        gateway_text(is_a ? ns.veth_a : ns.veth_b, r.my_ip, (is_a ? "gwya" : "gwyb") + pid,
-                     is_a ? "198.51.100.1/24" : "203.0.113.1/24") +
-        rule_text(r) + "lifetime_kilobytes = 64\n";
-    return text;
-  };
-  GatewayRun b(ns.b, config(false), 2, quick_ike);
-  GatewayRun a(ns.a, config(true), 1, quick_ike);
+  GatewayPair pair(ns, "gwy", [](RuleSpec& r, bool) { r.lifetime_kilobytes = 64; });
+  GatewayRun& a = pair.a;
+  GatewayRun& b = pair.b;
   BOOST_REQUIRE(ping_until_answered(ns.a, "198.51.100.1", "203.0.113.1", 10));
   const Bytes ab = random_bytes(200 * 1024, 7);
   BOOST_TEST((tcp_transfer(ns.b, "203.0.113.1", ns.a, "198.51.100.1", ab) == ab));
@@ -1087,22 +714,10 @@ BOOST_AUTO_TEST_CASE(kilobyte_lifetime_rekeys, *boost::unit_test::precondition(n
 BOOST_AUTO_TEST_CASE(kilobyte_hard_limit, *boost::unit_test::precondition(netns_available)) {
   CaseTimer timer{"host.gateway.hard_limit"};
   NamespacePair ns("gwh");
-  const std::string pid = std::to_string(::getpid());
-  auto config = [&](bool is_a) {
-    RuleSpec r{.my_ip = is_a ? "192.0.2.1" : "192.0.2.2",
-               .peer = is_a ? "192.0.2.2" : "192.0.2.1",
-               .local = is_a ? "198.51.100.0/24" : "203.0.113.0/24",
-               .remote = is_a ? "203.0.113.0/24" : "198.51.100.0/24"};
-    return gateway_text(is_a ? ns.veth_a : ns.veth_b, r.my_ip, (is_a ? "gwha" : "gwhb") + pid,
-                        is_a ? "198.51.100.1/24" : "203.0.113.1/24") +
-           rule_text(r) + "lifetime_kilobytes = 8\n";
-  };
-  auto no_rekey = [](GatewayOptions& o) {
-    quick_ike(o);
-    o.rekey_fraction = 1.0;
-  };
-  GatewayRun b(ns.b, config(false), 2, no_rekey);
-  GatewayRun a(ns.a, config(true), 1, no_rekey);
+  GatewayPair pair(
+      ns, "gwh", [](RuleSpec& r, bool) { r.lifetime_kilobytes = 8; },
+      [](GatewayOptions& o, bool) { o.rekey_fraction = 1.0; });  // no rekeying
+  GatewayRun& a = pair.a;
   BOOST_REQUIRE(ping_until_answered(ns.a, "198.51.100.1", "203.0.113.1", 10));
   for (int i = 0; i < 12 && a.count("Delete SA of rule <1>: hard lifetime reached") == 0; ++i)
     run_command({"ip", "netns", "exec", ns.a, "ping", "-c", "1", "-W", "1", "-s", "1400", "-I",
