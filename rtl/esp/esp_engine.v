@@ -109,6 +109,18 @@ module esp_engine #(
   );
 
   // ---------------- each unit input, from the direction holding the grant ----------------
+  // The 256-bit key / HMAC state: a direction drives cbc_key_cmd_key,
+  // gcm_key_cmd_key, hmac_s_cmd_inner_state and hmac_s_cmd_outer_state from
+  // its one state register (the units sample each at a different time), so
+  // one multiplexer, from the inner-state ports, serves all four
+  // (docs/esp/engine-interfaces.md).
+  wire [255:0] out_hmac_s_cmd_inner_state, in_hmac_s_cmd_inner_state;
+  wire [255:0] unit_state = inbound_grant ? in_hmac_s_cmd_inner_state : out_hmac_s_cmd_inner_state;
+  // Key tags are the SA index zero-extended: only its bits are multiplexed.
+  wire [15:0] out_cbc_key_cmd_tag, in_cbc_key_cmd_tag, out_gcm_key_cmd_tag, in_gcm_key_cmd_tag;
+  wire [ENTRY_BITS-1:0] key_cmd_sa = inbound_grant ? in_cbc_key_cmd_tag[ENTRY_BITS-1:0]
+                                                   : out_cbc_key_cmd_tag[ENTRY_BITS-1:0];
+  wire [15:0] key_cmd_tag = {{(16 - ENTRY_BITS) {1'b0}}, key_cmd_sa};
   // cbc
   wire out_cbc_key_cmd_valid, in_cbc_key_cmd_valid;
   wire cbc_key_cmd_valid = inbound_grant ? in_cbc_key_cmd_valid : out_cbc_key_cmd_valid;
@@ -116,9 +128,8 @@ module esp_engine #(
   wire [2:0] out_cbc_key_cmd_cipher, in_cbc_key_cmd_cipher;
   wire [2:0] cbc_key_cmd_cipher = inbound_grant ? in_cbc_key_cmd_cipher : out_cbc_key_cmd_cipher;
   wire [255:0] out_cbc_key_cmd_key, in_cbc_key_cmd_key;
-  wire [255:0] cbc_key_cmd_key = inbound_grant ? in_cbc_key_cmd_key : out_cbc_key_cmd_key;
-  wire [15:0] out_cbc_key_cmd_tag, in_cbc_key_cmd_tag;
-  wire [15:0] cbc_key_cmd_tag = inbound_grant ? in_cbc_key_cmd_tag : out_cbc_key_cmd_tag;
+  wire [255:0] cbc_key_cmd_key = unit_state;
+  wire [15:0] cbc_key_cmd_tag = key_cmd_tag;
   wire cbc_key_loaded;
   wire [2:0] cbc_key_loaded_cipher;
   wire [15:0] cbc_key_loaded_tag;
@@ -131,8 +142,10 @@ module esp_engine #(
   wire cbc_cmd_explicit_iv = inbound_grant ? in_cbc_cmd_explicit_iv : out_cbc_cmd_explicit_iv;
   wire [15:0] out_cbc_cmd_length, in_cbc_cmd_length;
   wire [15:0] cbc_cmd_length = inbound_grant ? in_cbc_cmd_length : out_cbc_cmd_length;
+  // cbc_cipher reads cmd_iv only to encrypt (decrypting, the IV is the first
+  // input block), and only outbound encrypts: its IV goes to the unit as is.
   wire [127:0] out_cbc_cmd_iv, in_cbc_cmd_iv;
-  wire [127:0] cbc_cmd_iv = inbound_grant ? in_cbc_cmd_iv : out_cbc_cmd_iv;
+  wire [127:0] cbc_cmd_iv = out_cbc_cmd_iv;
   wire [31:0] out_cbc_s_axis_tdata, in_cbc_s_axis_tdata;
   wire [31:0] cbc_s_axis_tdata = inbound_grant ? in_cbc_s_axis_tdata : out_cbc_s_axis_tdata;
   wire out_cbc_s_axis_tvalid, in_cbc_s_axis_tvalid;
@@ -155,10 +168,9 @@ module esp_engine #(
   wire hmac_s_cmd_verify = inbound_grant ? in_hmac_s_cmd_verify : out_hmac_s_cmd_verify;
   wire [15:0] out_hmac_s_cmd_length, in_hmac_s_cmd_length;
   wire [15:0] hmac_s_cmd_length = inbound_grant ? in_hmac_s_cmd_length : out_hmac_s_cmd_length;
-  wire [255:0] out_hmac_s_cmd_inner_state, in_hmac_s_cmd_inner_state;
-  wire [255:0] hmac_s_cmd_inner_state = inbound_grant ? in_hmac_s_cmd_inner_state : out_hmac_s_cmd_inner_state;
+  wire [255:0] hmac_s_cmd_inner_state = unit_state;
   wire [255:0] out_hmac_s_cmd_outer_state, in_hmac_s_cmd_outer_state;
-  wire [255:0] hmac_s_cmd_outer_state = inbound_grant ? in_hmac_s_cmd_outer_state : out_hmac_s_cmd_outer_state;
+  wire [255:0] hmac_s_cmd_outer_state = unit_state;
   wire [31:0] out_hmac_s_axis_tdata, in_hmac_s_axis_tdata;
   wire [31:0] hmac_s_axis_tdata = inbound_grant ? in_hmac_s_axis_tdata : out_hmac_s_axis_tdata;
   wire [3:0] out_hmac_s_axis_tkeep, in_hmac_s_axis_tkeep;
@@ -174,8 +186,9 @@ module esp_engine #(
   wire hmac_m_icv_tvalid;
   wire out_hmac_m_icv_tready, in_hmac_m_icv_tready;
   wire hmac_m_icv_tready = inbound_grant ? in_hmac_m_icv_tready : out_hmac_m_icv_tready;
+  // Only inbound verifies: hmac_engine's match is read in verify mode only.
   wire [127:0] out_hmac_expected_icv, in_hmac_expected_icv;
-  wire [127:0] hmac_expected_icv = inbound_grant ? in_hmac_expected_icv : out_hmac_expected_icv;
+  wire [127:0] hmac_expected_icv = in_hmac_expected_icv;
   // gcm
   wire out_gcm_key_cmd_valid, in_gcm_key_cmd_valid;
   wire gcm_key_cmd_valid = inbound_grant ? in_gcm_key_cmd_valid : out_gcm_key_cmd_valid;
@@ -183,11 +196,12 @@ module esp_engine #(
   wire out_gcm_key_cmd_aes256, in_gcm_key_cmd_aes256;
   wire gcm_key_cmd_aes256 = inbound_grant ? in_gcm_key_cmd_aes256 : out_gcm_key_cmd_aes256;
   wire [255:0] out_gcm_key_cmd_key, in_gcm_key_cmd_key;
-  wire [255:0] gcm_key_cmd_key = inbound_grant ? in_gcm_key_cmd_key : out_gcm_key_cmd_key;
+  wire [255:0] gcm_key_cmd_key = unit_state;
   wire [31:0] out_gcm_key_cmd_salt, in_gcm_key_cmd_salt;
   wire [31:0] gcm_key_cmd_salt = inbound_grant ? in_gcm_key_cmd_salt : out_gcm_key_cmd_salt;
-  wire [15:0] out_gcm_key_cmd_tag, in_gcm_key_cmd_tag;
-  wire [15:0] gcm_key_cmd_tag = inbound_grant ? in_gcm_key_cmd_tag : out_gcm_key_cmd_tag;
+  wire [15:0] gcm_key_cmd_tag = {{(16 - ENTRY_BITS) {1'b0}},
+                                 inbound_grant ? in_gcm_key_cmd_tag[ENTRY_BITS-1:0]
+                                               : out_gcm_key_cmd_tag[ENTRY_BITS-1:0]};
   wire gcm_key_loaded;
   wire [15:0] gcm_key_loaded_tag;
   wire out_gcm_cmd_valid, in_gcm_cmd_valid;
@@ -254,6 +268,16 @@ module esp_engine #(
   end
   assign cbc_key_loaded = cbc_key_loaded_unit && !cbc_key_stale;
   assign gcm_key_loaded = gcm_key_loaded_unit && !gcm_key_stale;
+
+  // The copies of the state and the parts of the ports the engine does not
+  // read (see above): equal by the contract, or zero.
+  /* verilator lint_off UNUSED */
+  wire unused_copies = &{1'b0, out_cbc_key_cmd_key, in_cbc_key_cmd_key, out_gcm_key_cmd_key,
+                         in_gcm_key_cmd_key, out_hmac_s_cmd_outer_state, in_hmac_s_cmd_outer_state,
+                         out_cbc_key_cmd_tag[15:ENTRY_BITS], in_cbc_key_cmd_tag[15:ENTRY_BITS],
+                         out_gcm_key_cmd_tag[15:ENTRY_BITS], in_gcm_key_cmd_tag[15:ENTRY_BITS],
+                         in_cbc_cmd_iv, out_hmac_expected_icv};
+  /* verilator lint_on UNUSED */
 
   wire [2:0] hmac_algorithms;
   // Bits 3/4/5: AES-128/192/256-CBC; the compact AES core has no AES-192.

@@ -45,9 +45,9 @@ module esp_outbound #(
     input  wire                  m_sts_tready,
     output reg  [           3:0] m_sts_code,
     output wire [ENTRY_BITS-1:0] m_sts_sa,
-    output reg  [          31:0] m_sts_spi,
-    output reg  [          63:0] m_sts_sequence,
-    output reg  [          15:0] m_sts_length,
+    output wire [          31:0] m_sts_spi,
+    output wire [          63:0] m_sts_sequence,
+    output wire [          15:0] m_sts_length,
     output reg  [           3:0] m_sts_events,
 
     // ---------------------------------------------------------------- sharing
@@ -68,8 +68,9 @@ module esp_outbound #(
   // Output phases.
   localparam [2:0] O_DONE = 3'd0, O_HDR = 3'd1, O_UDP = 3'd2, O_ESP = 3'd3, O_GIV = 3'd4,
                    O_BODY = 3'd5, O_ESN = 3'd6, O_ICV = 3'd7;
-  // Read lists: the checks (+ inner state or key), the inner state, the outer state.
-  localparam [1:0] L_FIRST = 2'd0, L_INNER = 2'd1, L_OUTER = 2'd2;
+  // Read lists: the checks (+ inner state or key), the inner state, the outer
+  // state, the lifetime limits again (compared with the counts after this packet).
+  localparam [1:0] L_FIRST = 2'd0, L_INNER = 2'd1, L_OUTER = 2'd2, L_LIMITS = 2'd3;
 
   reg [3:0] state;
 
@@ -91,7 +92,7 @@ module esp_outbound #(
   reg  [31:0] spi_r;
   reg  [63:0] seq_r;  // last sent; after PREP1 the one this packet uses
   reg  [31:0] ports_r, tsrc_r, tdst_r, flags_r, salt_r;
-  reg  [63:0] bytes_r, pkts_r, soft_b_r, hard_b_r, soft_p_r, hard_p_r;
+  reg  [63:0] bytes_r, pkts_r;
   reg  [255:0] state_r;  // cipher key, then HMAC inner state, then outer state
 
   wire       sa_valid  = ctrl_w[`SA_VALID_LSB];
@@ -121,12 +122,13 @@ module esp_outbound #(
 
   wire [15:0] sa_tag = {{(16 - ENTRY_BITS) {1'b0}}, cmd_sa};
 
-  // Lifetime comparisons (0 = no limit); on the counts as read in S_CHECK,
-  // on the counts including this packet after S_PREP1.
-  wire cmp_sb = soft_b_r != 64'd0 && bytes_r >= soft_b_r;
-  wire cmp_hb = hard_b_r != 64'd0 && bytes_r >= hard_b_r;
-  wire cmp_sp = soft_p_r != 64'd0 && pkts_r >= soft_p_r;
-  wire cmp_hp = hard_p_r != 64'd0 && pkts_r >= hard_p_r;
+  // Lifetime limits are not held: each is compared word by word as it is read
+  // (high word first, 0 = no limit) with the count word it limits. The first
+  // read compares the counts as read (the hard limits, for S_CHECK); the
+  // L_LIMITS read during S_RUN compares the counts including this packet (the
+  // events written back).
+  reg cmp_sb, cmp_hb, cmp_sp, cmp_hp;  // count >= limit != 0
+  reg hi_gt, hi_eq, hi_nz;  // the high words of the limit being read
 
   // ------------------------------------------------------------- memory reads
   reg  [1:0] rd_list;
@@ -172,7 +174,8 @@ module esp_outbound #(
         endcase
       end
       L_INNER: rd_addr = `SA_HMAC_INNER_STATE_WORD + {4'd0, rd_idx[2:0]};
-      default: rd_addr = `SA_HMAC_OUTER_STATE_WORD + {4'd0, rd_idx[2:0]};
+      L_OUTER: rd_addr = `SA_HMAC_OUTER_STATE_WORD + {4'd0, rd_idx[2:0]};
+      default: rd_addr = `SA_SOFT_BYTE_LIMIT_WORD + {4'd0, rd_idx[2:0]};
     endcase
   end
 
@@ -186,6 +189,17 @@ module esp_outbound #(
                  cbc_key_loaded_cipher == rsp_cbc_code;
   wire gcm_hit = gcm_key_loaded && gcm_key_loaded_tag == sa_tag;
   wire rsp_key_reload = rsp_cbc ? !cbc_hit : rsp_gcm ? !gcm_hit : 1'b0;
+
+  // A limit word (words 12..19: soft bytes, hard bytes, soft packets, hard
+  // packets, each high then low) against the count word it limits.
+  wire        rsp_limit = p2_a >= `SA_SOFT_BYTE_LIMIT_WORD &&
+                          p2_a <= `SA_HARD_PACKET_LIMIT_WORD + 1;
+  wire [63:0] limited_count = p2_a[4] ? pkts_r : bytes_r;
+  wire [31:0] count_word = p2_a[0] ? limited_count[31:0] : limited_count[63:32];
+  wire        word_ge = count_word >= mem_rsp_rdata;
+  wire        word_eq = count_word == mem_rsp_rdata;
+  wire        word_nz = mem_rsp_rdata != 32'd0;
+  wire        limit_reached = (hi_nz || word_nz) && (hi_gt || (hi_eq && word_ge));
 
   // ------------------------------------------------------------- write-back
   reg        wb_active;
@@ -283,6 +297,7 @@ module esp_outbound #(
 
   // ------------------------------------------------------------- unit commands
   reg cip_key_pend, cip_pend, hmac_pend, outer_start;
+  reg limits_pend;  // the L_LIMITS read is still to start (after the outer state)
   wire [63:0] gcm_iv = cmd_iv_valid ? cmd_iv[127:64] : seq_r;
   assign cbc_key_cmd_valid = granted && cip_key_pend && is_cbc;
   assign cbc_key_cmd_cipher = cipher[2:0] - 3'd1;
@@ -294,17 +309,20 @@ module esp_outbound #(
   assign cbc_cmd_length = text_bytes[15:0];
   assign cbc_cmd_iv = cmd_iv_valid ? cmd_iv : {sa_tag, seq_r[47:0], 64'd0};
 
+  // Without gcm_cipher (HAS_GCM = 0) its ports are constants, so nothing
+  // behind them (salt, IV and AAD multiplexers) is built.
+  localparam GCM = HAS_GCM != 0;
   assign gcm_key_cmd_valid = granted && cip_key_pend && is_gcm;
-  assign gcm_key_cmd_aes256 = cipher == `SA_CIPHER_AES256_GCM;
-  assign gcm_key_cmd_key = state_r;
-  assign gcm_key_cmd_salt = salt_r;
-  assign gcm_key_cmd_tag = sa_tag;
+  assign gcm_key_cmd_aes256 = GCM && cipher == `SA_CIPHER_AES256_GCM;
+  assign gcm_key_cmd_key = GCM ? state_r : 256'd0;
+  assign gcm_key_cmd_salt = GCM ? salt_r : 32'd0;
+  assign gcm_key_cmd_tag = GCM ? sa_tag : 16'd0;
   assign gcm_cmd_valid = granted && cip_pend && is_gcm;
   assign gcm_cmd_decrypt = 1'b0;
-  assign gcm_cmd_iv = gcm_iv;
-  assign gcm_cmd_aad = esn ? {spi_r, seq_r} : {spi_r, seq_r[31:0], 32'd0};
-  assign gcm_cmd_aad_esn = esn;
-  assign gcm_cmd_length = text_bytes[15:0];
+  assign gcm_cmd_iv = GCM ? gcm_iv : 64'd0;
+  assign gcm_cmd_aad = !GCM ? 96'd0 : esn ? {spi_r, seq_r} : {spi_r, seq_r[31:0], 32'd0};
+  assign gcm_cmd_aad_esn = GCM && esn;
+  assign gcm_cmd_length = GCM ? text_bytes[15:0] : 16'd0;
 
   wire [17:0] hmac_len = 18'd8 + {13'd0, iv_bytes} + text_bytes + (esn ? 18'd4 : 18'd0);
   assign hmac_s_cmd_tvalid = granted && hmac_pend;
@@ -344,7 +362,7 @@ module esp_outbound #(
 
   assign cbc_s_axis_tdata = pt_word;
   assign cbc_s_axis_tvalid = granted && is_cbc && pt_active && pt_valid;
-  assign gcm_s_axis_tdata = pt_word;
+  assign gcm_s_axis_tdata = GCM ? pt_word : 32'd0;
   assign gcm_s_axis_tvalid = granted && is_gcm && pt_active && pt_valid;
 
   // ------------------------------------------------------------- cipher FIFO
@@ -497,10 +515,16 @@ module esp_outbound #(
     endcase
   end
 
+  // The status fields are the packet's own registers (spi_r, seq_r, the
+  // output length), cleared where the status reports 0; they hold until the
+  // next command, which cannot come before the status is taken.
   assign m_sts_sa = cmd_sa;
+  assign m_sts_spi = spi_r;
+  assign m_sts_sequence = seq_r;
+  assign m_sts_length = out_bytes[15:0];
 
   wire malformed_run = err_early || err_late;
-  wire units_done = o_phase == O_DONE && rd_idle && !hmac_pend && !cip_pend &&
+  wire units_done = o_phase == O_DONE && rd_idle && !limits_pend && !hmac_pend && !cip_pend &&
                     (wb_done || (malformed_run && in_ended));
   // The request ends as soon as no unit and no memory access is left for the
   // packet: a refused packet's input drain and the last output beat leaving
@@ -508,7 +532,7 @@ module esp_outbound #(
   assign units_request = state != S_IDLE && state != S_STATUS &&
                          !(state == S_FAIL && !wb_active) && !(state == S_RUN && units_done);
   wire run_done = state == S_RUN && o_phase == O_DONE && !out_v && in_ended && rd_idle &&
-                  !hmac_pend && !cip_pend && (wb_done || malformed_run);
+                  !limits_pend && !hmac_pend && !cip_pend && (wb_done || malformed_run);
 
   // ------------------------------------------------------------- sequencing
   always @(posedge clk) begin
@@ -535,14 +559,9 @@ module esp_outbound #(
         `SA_BYTE_COUNT_WORD + 1: bytes_r[31:0] <= mem_rsp_rdata;
         `SA_PACKET_COUNT_WORD: pkts_r[63:32] <= mem_rsp_rdata;
         `SA_PACKET_COUNT_WORD + 1: pkts_r[31:0] <= mem_rsp_rdata;
-        `SA_SOFT_BYTE_LIMIT_WORD: soft_b_r[63:32] <= mem_rsp_rdata;
-        `SA_SOFT_BYTE_LIMIT_WORD + 1: soft_b_r[31:0] <= mem_rsp_rdata;
-        `SA_HARD_BYTE_LIMIT_WORD: hard_b_r[63:32] <= mem_rsp_rdata;
-        `SA_HARD_BYTE_LIMIT_WORD + 1: hard_b_r[31:0] <= mem_rsp_rdata;
-        `SA_SOFT_PACKET_LIMIT_WORD: soft_p_r[63:32] <= mem_rsp_rdata;
-        `SA_SOFT_PACKET_LIMIT_WORD + 1: soft_p_r[31:0] <= mem_rsp_rdata;
-        `SA_HARD_PACKET_LIMIT_WORD: hard_p_r[63:32] <= mem_rsp_rdata;
-        `SA_HARD_PACKET_LIMIT_WORD + 1: hard_p_r[31:0] <= mem_rsp_rdata;
+        `SA_SOFT_BYTE_LIMIT_WORD, `SA_SOFT_BYTE_LIMIT_WORD + 1, `SA_HARD_BYTE_LIMIT_WORD,
+        `SA_HARD_BYTE_LIMIT_WORD + 1, `SA_SOFT_PACKET_LIMIT_WORD, `SA_SOFT_PACKET_LIMIT_WORD + 1,
+        `SA_HARD_PACKET_LIMIT_WORD, `SA_HARD_PACKET_LIMIT_WORD + 1: ;  // compared below
         `SA_EXPIRED_WORD: flags_r <= mem_rsp_rdata;
         `SA_GCM_SALT_WORD: salt_r <= mem_rsp_rdata;
         default: begin  // key, inner or outer state word p2_a[2:0]: constant selects,
@@ -560,6 +579,20 @@ module esp_outbound #(
       endcase
     end
     if (mem_rsp_valid && p2_v && p2_a == `SA_VALID_WORD) key_reload <= rsp_key_reload;
+    if (mem_rsp_valid && p2_v && rsp_limit) begin
+      if (!p2_a[0]) begin
+        hi_gt <= word_ge && !word_eq;
+        hi_eq <= word_eq;
+        hi_nz <= word_nz;
+      end else begin
+        case (p2_a[4:1])
+          4'b0110: cmp_sb <= limit_reached;
+          4'b0111: cmp_hb <= limit_reached;
+          4'b1000: cmp_sp <= limit_reached;
+          default: cmp_hp <= limit_reached;
+        endcase
+      end
+    end
 
     // Transport: the first three header words, checked before any output.
     if (in_fire && cap_ready) begin
@@ -592,6 +625,15 @@ module esp_outbound #(
     end
     if (state == S_PREP2) ck_r <= ~ck_fold2;
 
+    // Where the status reports 0 (refused packets: sequence, length, and the
+    // SPI for no_sa; malformed ones: the sequence).
+    if (state == S_FAIL && in_ended && !wb_active) begin
+      seq_r <= 64'd0;
+      out_bytes <= 18'd0;
+      if (m_sts_code == ST_NO_SA) spi_r <= 32'd0;
+    end
+    if (run_done && malformed_run) seq_r <= 64'd0;
+
     if (o_fire && to_out) begin
       out_d <= src_data;
       out_last <= o_last;
@@ -620,6 +662,7 @@ module esp_outbound #(
       cip_pend <= 1'b0;
       hmac_pend <= 1'b0;
       outer_start <= 1'b0;
+      limits_pend <= 1'b0;
       pt_go <= 1'b0;
       pt_k <= 16'd0;
       o_phase <= O_DONE;
@@ -733,6 +776,7 @@ module esp_outbound #(
           cip_pend <= !is_null;
           hmac_pend <= has_hmac;
           outer_start <= has_hmac;
+          limits_pend <= 1'b1;
           o_phase <= (enc_bare && !transport) ? O_ESP : O_HDR;
           o_idx <= 16'd0;
           pt_go <= !transport;
@@ -749,6 +793,7 @@ module esp_outbound #(
             cip_pend <= 1'b1;
             hmac_pend <= 1'b0;
             outer_start <= 1'b0;
+            limits_pend <= 1'b1;
             o_phase <= (enc_bare && !transport) ? O_ESP : O_HDR;
             o_idx <= 16'd0;
             pt_go <= !transport;
@@ -760,6 +805,7 @@ module esp_outbound #(
           cip_pend <= 1'b1;
           hmac_pend <= 1'b1;
           outer_start <= 1'b1;
+          limits_pend <= 1'b1;
           o_phase <= (enc_bare && !transport) ? O_ESP : O_HDR;
           o_idx <= 16'd0;
           pt_go <= !transport;
@@ -770,9 +816,14 @@ module esp_outbound #(
             rd_list <= L_OUTER;
             rd_idx <= 6'd0;
             rd_total <= 6'd8;
+          end else if (limits_pend && !rd_busy) begin
+            limits_pend <= 1'b0;
+            rd_list <= L_LIMITS;
+            rd_idx <= 6'd0;
+            rd_total <= 6'd8;
           end
           if (!wb_active && !wb_done && !malformed_run && !late_now && in_ended &&
-              pt_k == pt_words && rd_idle && !outer_start) begin
+              pt_k == pt_words && rd_idle && !outer_start && !limits_pend) begin
             soft_ev <= !flags_r[`SA_SOFT_EVENT_RAISED_LSB] && (cmp_sb || cmp_sp);
             hard_ev <= cmp_hb || cmp_hp;
             wb_total <= 4'd8;
@@ -782,18 +833,12 @@ module esp_outbound #(
           if (run_done) begin
             m_sts_code <= malformed_run ? ST_MALFORMED : ST_OK;
             m_sts_events <= malformed_run ? 4'd0 : {2'b00, hard_ev, soft_ev};
-            m_sts_spi <= spi_r;
-            m_sts_sequence <= malformed_run ? 64'd0 : seq_r;
-            m_sts_length <= out_bytes[15:0];
             m_sts_tvalid <= 1'b1;
             state <= S_STATUS;
           end
         end
         S_FAIL:
         if (in_ended && !wb_active) begin
-          m_sts_spi <= m_sts_code == ST_NO_SA ? 32'd0 : spi_r;
-          m_sts_sequence <= 64'd0;
-          m_sts_length <= 16'd0;
           m_sts_tvalid <= 1'b1;
           state <= S_STATUS;
         end

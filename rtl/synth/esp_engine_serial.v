@@ -15,6 +15,7 @@ module esp_engine_serial #(
     parameter integer HAS_MD5      = 1,
     parameter integer HAS_SHA1     = 1,
     parameter integer HAS_SHA256   = 1,
+    parameter integer AES_COMPACT  = 0,
     parameter integer WINDOW       = 64,
     parameter integer BUFFER_BYTES = 2048
 ) (
@@ -60,6 +61,7 @@ module esp_engine_serial #(
       .HAS_MD5(HAS_MD5),
       .HAS_SHA1(HAS_SHA1),
       .HAS_SHA256(HAS_SHA256),
+      .AES_COMPACT(AES_COMPACT),
       .WINDOW(WINDOW),
       .BUFFER_BYTES(BUFFER_BYTES)
   ) engine (
