@@ -109,13 +109,11 @@ module esp_engine #(
   );
 
   // ---------------- each unit input, from the direction holding the grant ----------------
-  // The 256-bit key / HMAC state: a direction drives cbc_key_cmd_key,
-  // gcm_key_cmd_key, hmac_s_cmd_inner_state and hmac_s_cmd_outer_state from
-  // its one state register (the units sample each at a different time), so
-  // one multiplexer, from the inner-state ports, serves all four
-  // (docs/esp/engine-interfaces.md).
+  // The 256-bit key / HMAC state for all four unit inputs (cbc and gcm key,
+  // HMAC inner and outer state) is the engine's own register, unit_state
+  // (below), not a multiplexer of the directions' state ports.
   wire [255:0] out_hmac_s_cmd_inner_state, in_hmac_s_cmd_inner_state;
-  wire [255:0] unit_state = inbound_grant ? in_hmac_s_cmd_inner_state : out_hmac_s_cmd_inner_state;
+  reg  [255:0] unit_state;
   // Key tags are the SA index zero-extended: only its bits are multiplexed.
   wire [15:0] out_cbc_key_cmd_tag, in_cbc_key_cmd_tag, out_gcm_key_cmd_tag, in_gcm_key_cmd_tag;
   wire [ENTRY_BITS-1:0] key_cmd_sa = inbound_grant ? in_cbc_key_cmd_tag[ENTRY_BITS-1:0]
@@ -247,6 +245,40 @@ module esp_engine #(
   wire mem_rsp_valid;
   wire [31:0] mem_rsp_rdata;
 
+  // unit_state takes the SA memory's answers to the granted direction's reads
+  // of the key (words 32..39) and the HMAC states (48..55, 56..63), word
+  // w[2:0] into bits 255-32*w[2:0], exactly as each direction loads its own
+  // state register. A unit samples its key or state only on a handshake of
+  // the granted direction, after that direction read the words in the same
+  // packet, so it sees the same value as the direction's register, and no
+  // 256-bit multiplexer is needed (in a flattened build the directions' own
+  // registers then have no load and are removed).
+  reg        state_rd1_v, state_rd2_v;  // sa_table answers 2 edges after a request
+  reg  [6:0] state_rd1_w, state_rd2_w;
+  wire       state_word = state_rd2_w[6:5] == 2'b01 && (state_rd2_w[4] || !state_rd2_w[3]);
+  always @(posedge clk) begin
+    if (rst) begin
+      state_rd1_v <= 1'b0;
+      state_rd2_v <= 1'b0;
+    end else begin
+      state_rd1_v <= mem_req_valid && mem_req_ready && !mem_req_write;
+      state_rd2_v <= state_rd1_v;
+    end
+    state_rd1_w <= mem_req_word;
+    state_rd2_w <= state_rd1_w;
+    if (mem_rsp_valid && state_rd2_v && state_word)
+      case (state_rd2_w[2:0])
+        3'd0: unit_state[255:224] <= mem_rsp_rdata;
+        3'd1: unit_state[223:192] <= mem_rsp_rdata;
+        3'd2: unit_state[191:160] <= mem_rsp_rdata;
+        3'd3: unit_state[159:128] <= mem_rsp_rdata;
+        3'd4: unit_state[127:96] <= mem_rsp_rdata;
+        3'd5: unit_state[95:64] <= mem_rsp_rdata;
+        3'd6: unit_state[63:32] <= mem_rsp_rdata;
+        default: unit_state[31:0] <= mem_rsp_rdata;
+      endcase
+  end
+
   // A host write to any key word (or an erase) makes the units' loaded keys
   // stale: the directions reuse a loaded key when its tag (the SA index)
   // matches, and the host may have rekeyed that very entry.
@@ -272,7 +304,8 @@ module esp_engine #(
   // The copies of the state and the parts of the ports the engine does not
   // read (see above): equal by the contract, or zero.
   /* verilator lint_off UNUSED */
-  wire unused_copies = &{1'b0, out_cbc_key_cmd_key, in_cbc_key_cmd_key, out_gcm_key_cmd_key,
+  wire unused_copies = &{1'b0, out_hmac_s_cmd_inner_state, in_hmac_s_cmd_inner_state,
+                         out_cbc_key_cmd_key, in_cbc_key_cmd_key, out_gcm_key_cmd_key,
                          in_gcm_key_cmd_key, out_hmac_s_cmd_outer_state, in_hmac_s_cmd_outer_state,
                          out_cbc_key_cmd_tag[15:ENTRY_BITS], in_cbc_key_cmd_tag[15:ENTRY_BITS],
                          out_gcm_key_cmd_tag[15:ENTRY_BITS], in_gcm_key_cmd_tag[15:ENTRY_BITS],
