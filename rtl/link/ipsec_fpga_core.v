@@ -397,7 +397,7 @@ module ipsec_fpga_core #(
   wire [8*FIXED_BYTES_MAX-1:0] req_fixed;
   wire [5:0] req_fixed_bytes;
   wire [15:0] req_tail_bytes;
-  wire tail_rd_en, tail_rd_miss;
+  wire tail_rd_en, tail_rd_miss, fixed_read;
   wire [9:0] tail_rd_word;
   wire [31:0] tail_rd_data;
 
@@ -426,7 +426,8 @@ module ipsec_fpga_core #(
       .req_fixed        (req_fixed),
       .req_fixed_bytes  (req_fixed_bytes),
       .req_tail_bytes   (req_tail_bytes),
-      .req_buffer       (req_buffer)
+      .req_buffer       (req_buffer),
+      .fixed_read       (fixed_read)
   );
 
   // The payload ring and the result buffer (the tail of the frame being sent
@@ -501,6 +502,7 @@ module ipsec_fpga_core #(
       .tail_rd_word   (tail_rd_word),
       .tail_rd_data   (tail_rd_data),
       .tail_rd_miss   (tail_rd_miss),
+      .fixed_read     (fixed_read),
       .frame_sent     (frame_sent),
       .m_byte_tdata   (m_byte_tdata),
       .m_byte_tvalid  (m_byte_tvalid),

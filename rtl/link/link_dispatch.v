@@ -300,11 +300,12 @@ module link_dispatch #(
   wire sts_taken = (out_sts_tvalid && out_sts_tready) || (in_sts_tvalid && in_sts_tready);
   assign packet_done = sts_taken;
 
-  // The status record of the packet in hand.
-  reg [3:0] st_code, st_events;
-  reg [ENTRY_BITS-1:0] st_sa;
-  reg [31:0] st_spi;
-  reg [63:0] st_sequence;
+  // The status record of the packet in hand goes straight into the
+  // packet_result's fixed bytes (free since the last frame's were read);
+  // the event frame takes its fields from there.
+  wire [7:0] result_events = frame_fixed`LD_OUT(`HL_PACKET_RESULT_EVENTS_OFFSET, `HL_PACKET_RESULT_EVENTS_BYTES);
+  wire [15:0] result_sa = frame_fixed`LD_OUT(`HL_PACKET_RESULT_SA_OFFSET, `HL_PACKET_RESULT_SA_BYTES);
+  wire [31:0] result_spi = frame_fixed`LD_OUT(`HL_PACKET_RESULT_SPI_OFFSET, `HL_PACKET_RESULT_SPI_BYTES);
 
   // ---------------- result buffer writes: SA read words or engine output ----------------
   reg cur_buf;  // the half the next frame with a tail is written into
@@ -437,11 +438,7 @@ module link_dispatch #(
               cap_words   <= {(BUFFER_ADDR_BITS + 1) {1'b0}};
               cap_bytes   <= 16'd0;
               cap_dropped <= 1'b0;
-              st_code     <= link_code;
-              st_events   <= 4'd0;
-              st_sa       <= {ENTRY_BITS{1'b0}};
-              st_spi      <= 32'd0;
-              st_sequence <= 64'd0;
+              frame_fixed`LD_OUT(`HL_PACKET_RESULT_CODE_OFFSET, `HL_PACKET_RESULT_CODE_BYTES) <= {4'd0, link_code};  // the rest: zero
               if (link_code == 4'd0) begin
                 reader_start <= tail_words != 0;
                 state        <= S_PACKET;
@@ -461,9 +458,9 @@ module link_dispatch #(
             frame_tag         <= 8'd0;
             frame_fixed       <= {8 * FIXED_BYTES_MAX{1'b0}};
             frame_fixed`LD_OUT(`HL_EVENT_DIRECTION_OFFSET, `HL_EVENT_DIRECTION_BYTES) <= direction;
-            frame_fixed`LD_OUT(`HL_EVENT_EVENTS_OFFSET, `HL_EVENT_EVENTS_BYTES) <= {4'd0, st_events};
-            frame_fixed`LD_OUT(`HL_EVENT_SA_OFFSET, `HL_EVENT_SA_BYTES) <= {{(16 - ENTRY_BITS) {1'b0}}, st_sa};
-            frame_fixed`LD_OUT(`HL_EVENT_SPI_OFFSET, `HL_EVENT_SPI_BYTES) <= st_spi;
+            frame_fixed`LD_OUT(`HL_EVENT_EVENTS_OFFSET, `HL_EVENT_EVENTS_BYTES) <= result_events;
+            frame_fixed`LD_OUT(`HL_EVENT_SA_OFFSET, `HL_EVENT_SA_BYTES) <= result_sa;
+            frame_fixed`LD_OUT(`HL_EVENT_SPI_OFFSET, `HL_EVENT_SPI_BYTES) <= result_spi;
             frame_fixed_bytes <= `HL_EVENT_FIXED_BYTES;
             frame_tail_bytes  <= 16'd0;
           end else begin
@@ -511,12 +508,12 @@ module link_dispatch #(
             if (cap_last && cap_discard) cap_dropped <= 1'b1;
           end
           if (sts_taken) begin
-            st_code     <= p_out ? out_sts_code : in_sts_code;
-            st_sa       <= p_out ? out_sts_sa : in_sts_sa;
-            st_spi      <= p_out ? out_sts_spi : in_sts_spi;
-            st_sequence <= p_out ? out_sts_sequence : in_sts_sequence;
-            st_events   <= p_out ? out_sts_events : in_sts_events;
-            state       <= S_PACKET_RESULT;
+            frame_fixed`LD_OUT(`HL_PACKET_RESULT_CODE_OFFSET, `HL_PACKET_RESULT_CODE_BYTES) <= {4'd0, p_out ? out_sts_code : in_sts_code};
+            frame_fixed`LD_OUT(`HL_PACKET_RESULT_SA_OFFSET, `HL_PACKET_RESULT_SA_BYTES) <= {{(16 - ENTRY_BITS) {1'b0}}, p_out ? out_sts_sa : in_sts_sa};
+            frame_fixed`LD_OUT(`HL_PACKET_RESULT_SPI_OFFSET, `HL_PACKET_RESULT_SPI_BYTES) <= p_out ? out_sts_spi : in_sts_spi;
+            frame_fixed`LD_OUT(`HL_PACKET_RESULT_SEQUENCE_OFFSET, `HL_PACKET_RESULT_SEQUENCE_BYTES) <= p_out ? out_sts_sequence : in_sts_sequence;
+            frame_fixed`LD_OUT(`HL_PACKET_RESULT_EVENTS_OFFSET, `HL_PACKET_RESULT_EVENTS_BYTES) <= {4'd0, p_out ? out_sts_events : in_sts_events};
+            state <= S_PACKET_RESULT;
           end
         end
 
@@ -527,19 +524,14 @@ module link_dispatch #(
           frame_type        <= `HL_TYPE_PACKET_RESULT;
           frame_fixed_bytes <= `HL_PACKET_RESULT_FIXED_BYTES;
           frame_fixed`LD_OUT(`HL_PACKET_RESULT_DIRECTION_OFFSET, `HL_PACKET_RESULT_DIRECTION_BYTES) <= direction;
-          frame_fixed`LD_OUT(`HL_PACKET_RESULT_CODE_OFFSET, `HL_PACKET_RESULT_CODE_BYTES) <= {4'd0, st_code};
-          frame_fixed`LD_OUT(`HL_PACKET_RESULT_SA_OFFSET, `HL_PACKET_RESULT_SA_BYTES) <= {{(16 - ENTRY_BITS) {1'b0}}, st_sa};
-          frame_fixed`LD_OUT(`HL_PACKET_RESULT_SPI_OFFSET, `HL_PACKET_RESULT_SPI_BYTES) <= st_spi;
-          frame_fixed`LD_OUT(`HL_PACKET_RESULT_SEQUENCE_OFFSET, `HL_PACKET_RESULT_SEQUENCE_BYTES) <= st_sequence;
           frame_fixed`LD_OUT(`HL_PACKET_RESULT_LENGTH_OFFSET, `HL_PACKET_RESULT_LENGTH_BYTES) <= cap_dropped ? 16'd0 : cap_bytes;
-          frame_fixed`LD_OUT(`HL_PACKET_RESULT_EVENTS_OFFSET, `HL_PACKET_RESULT_EVENTS_BYTES) <= {4'd0, st_events};
           frame_fixed`LD_OUT(`HL_PACKET_RESULT_CREDIT_TAG_OFFSET, `HL_PACKET_RESULT_CREDIT_TAG_BYTES) <= credit_tag;
           frame_fixed`LD_OUT(`HL_PACKET_RESULT_CREDIT_PACKETS_OFFSET, `HL_PACKET_RESULT_CREDIT_PACKETS_BYTES) <= credit_packets;
           frame_fixed`LD_OUT(`HL_PACKET_RESULT_CREDIT_BYTES_OFFSET, `HL_PACKET_RESULT_CREDIT_BYTES_BYTES) <= credit_bytes;
           frame_tail_bytes <= cap_dropped ? 16'd0 : cap_bytes;
           frame_buffer     <= cur_buf;
           if (!cap_dropped && cap_bytes != 16'd0) cur_buf <= !cur_buf;
-          event_pending <= st_events != 4'd0;
+          event_pending <= result_events != 8'd0;
           state         <= S_SEND;
         end
 

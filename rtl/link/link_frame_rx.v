@@ -419,18 +419,15 @@ module link_frame_rx #(
     accept
   };
   wire [32*7-1:0] counts;
-  genvar i;
-  generate
-    for (i = 0; i < 7; i = i + 1) begin : counter
-      link_rx_counter unit (
-          .clk        (clk),
-          .rst        (rst),
-          .event_pulse(counted[i]),
-          .clear      (clear_counters[i]),
-          .count      (counts[32*i+:32])
-      );
-    end
-  endgenerate
+  link_rx_counters #(
+      .COUNTERS(7)
+  ) counters (
+      .clk   (clk),
+      .rst   (rst),
+      .events(counted),
+      .clear (clear_counters),
+      .counts(counts)
+  );
   assign {rx_overrun_errors, rx_unknown_type_errors, rx_oversize_errors, rx_length_errors,
           rx_cobs_errors, rx_crc_errors, rx_frames} = counts;
 endmodule

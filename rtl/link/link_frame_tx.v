@@ -24,6 +24,7 @@ module link_frame_tx #(
     input  wire [31:0] tail_rd_data,  // byte 0 in [31:24], the cycle after tail_rd_en
     input  wire        tail_rd_miss,  // the word did not come: link_tx_body asks again
 
+    output wire fixed_read,  // pulse: the request's fixed bytes were read (they may change now)
     output wire frame_sent,  // pulse per frame, the cycle after its delimiter was taken
 
     output wire [7:0] m_byte_tdata,
@@ -49,6 +50,7 @@ module link_frame_tx #(
       .tail_rd_word   (tail_rd_word),
       .tail_rd_data   (tail_rd_data),
       .tail_rd_miss   (tail_rd_miss),
+      .fixed_read     (fixed_read),
       .m_tdata        (body_tdata),
       .m_tvalid       (body_tvalid),
       .m_tlast        (body_tlast),

@@ -13,7 +13,10 @@
 // word buffer is needed. Without back-pressure a body of B bytes takes B
 // cycles, back to back with the next request's header. A memory shared with
 // other users may not deliver the word (tail_rd_miss the cycle after): the
-// byte is then not offered and its word is asked for again.
+// byte is then not offered and its word is asked for again. The fixed bytes
+// are needed only until fixed_read pulses (the cycle after the last of them
+// was taken, or after the header when there are none), the other fields
+// until req_ready.
 module link_tx_body #(
     parameter integer FIXED_BYTES_MAX = 32
 ) (
@@ -32,6 +35,8 @@ module link_tx_body #(
     output wire [ 9:0] tail_rd_word,
     input  wire [31:0] tail_rd_data,  // byte 0 in [31:24], the cycle after tail_rd_en
     input  wire        tail_rd_miss,  // 1: tail_rd_data is not the word asked for (ask again)
+
+    output reg        fixed_read,  // pulse: the request's fixed bytes were all read
 
     output reg  [7:0] m_tdata,
     output wire       m_tvalid,
@@ -153,7 +158,9 @@ module link_tx_body #(
       index     <= 16'd0;
       crc       <= 32'hFFFFFFFF;
       req_ready <= 1'b0;
+      fixed_read <= 1'b0;
     end else begin
+      fixed_read <= take && (part == HEADER || part == FIXED) && (part_next == TAIL || part_next == CRC);
       part      <= part_next;
       index     <= index_next_state;
       req_ready <= take && part != CRC && part_next == CRC;

@@ -30,6 +30,9 @@ module link_frame_tx_serial (
   wire               tail_rd_en;
   wire [        9:0] tail_rd_word;
   wire [        7:0] byte_data;
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire               fixed_read;  // for a caller that reuses its fixed bytes early
+  /* verilator lint_on UNUSEDSIGNAL */
 
   wire [        7:0] req_type = in_bits[IN_BITS-1-:8];
   wire [        7:0] req_tag = in_bits[IN_BITS-9-:8];
@@ -62,6 +65,7 @@ module link_frame_tx_serial (
       .tail_rd_word   (tail_rd_word),
       .tail_rd_data   (tail_rd_data),
       .tail_rd_miss   (1'b0),
+      .fixed_read     (fixed_read),
       .frame_sent     (frame_sent),
       .m_byte_tdata   (byte_data),
       .m_byte_tvalid  (byte_valid),

@@ -2,9 +2,10 @@
 // neighbours: the caller presenting frame requests (req_valid held until
 // req_ready) with its tail memory (a synchronous RAM: data the cycle after
 // tail_rd_en, garbage in every other cycle, overwritten as soon as req_ready
-// says the frame was read; optionally a shared memory that refuses some reads
-// and says so with tail_rd_miss the cycle after), and the byte sink (m_byte_tready from a policy:
-// HandshakeJitter, long UART-like stalls, or always ready). It records the
+// says the frame was read, the fixed bytes as soon as fixed_read says they
+// were; optionally a shared memory that refuses some reads and says so with
+// tail_rd_miss the cycle after), and the byte sink (m_byte_tready from a
+// policy: HandshakeJitter, long UART-like stalls, or always ready). It records the
 // wire bytes and, per request, the cycles it was presented, read and sent,
 // and lists every breach of the contract it sees.
 #pragma once
@@ -92,6 +93,8 @@ class LinkFrameTxDriver {
         violation(now, "tail_rd_word " + std::to_string(read_word) + " beyond the tail's " +
                            std::to_string(tail_words_.size()) + " words");
     }
+    const bool fixed_done = sim_->fixed_read;
+    if (fixed_done && !current_) violation(now, "fixed_read with no request outstanding");
     const bool read_done = sim_->req_ready;
     if (read_done && !current_) violation(now, "req_ready with no request outstanding");
 
@@ -101,6 +104,12 @@ class LinkFrameTxDriver {
     read_pending_ = !read_missed_ && read_requested && current_ && read_word < tail_words_.size();
     if (read_missed_) ++reads_missed_;
     if (read_pending_) read_data_ = tail_words_[read_word];
+    // The fixed bytes may change once fixed_read said they were read.
+    if (fixed_done && current_) {
+      Bytes noise(kFixedBytesMax);
+      for (auto& byte : noise) byte = static_cast<std::uint8_t>(rng_());
+      store_be(sim_->req_fixed, noise.data(), noise.size());
+    }
     if (read_done && current_) {
       records_[presented_ - 1].read = now;
       current_ = false;
