@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -92,6 +93,25 @@ class NetnsEntry {
   int original_ = -1;
 };
 
+// Deletes "<prefix>a<pid>" / "<prefix>b<pid>" namespaces whose test process
+// is gone: a run that CTest killed on timeout never reached its destructor.
+// Namespaces of live processes (parallel runs) are left alone.
+inline void remove_dead_runs_namespaces(const std::string& prefix) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/run/netns", ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() < prefix.size() + 2 || name.rfind(prefix, 0) != 0) continue;
+    const char side = name[prefix.size()];
+    const std::string pid_text = name.substr(prefix.size() + 1);
+    if ((side != 'a' && side != 'b') ||
+        pid_text.find_first_not_of("0123456789") != std::string::npos || pid_text.size() > 9)
+      continue;
+    const pid_t pid = static_cast<pid_t>(std::stol(pid_text));
+    if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno == EPERM) continue;  // still running
+    run_command({"ip", "netns", "del", name});
+  }
+}
+
 // Namespaces "<prefix>a<pid>" and "<prefix>b<pid>", veth "<prefix>va<pid>"
 // (192.0.2.1/24 in a) and "<prefix>vb<pid>" (192.0.2.2/24 in b).
 struct NamespacePair {
@@ -106,6 +126,7 @@ struct NamespacePair {
     b = prefix + "b" + pid;
     veth_a = prefix + "va" + pid;
     veth_b = prefix + "vb" + pid;
+    remove_dead_runs_namespaces(prefix);
     try {
       must_run({"ip", "netns", "add", a});
       must_run({"ip", "netns", "add", b});
