@@ -3,9 +3,11 @@
 // (both cores, all key sizes) is kept and placed on an iCE40 SG48: key, IV,
 // length and data words are shifted in serially, output words are read one
 // bit at a time. Not for use in a design; it only exists for the synthesis
-// check (verif/cbc/CMakeLists.txt). HAS_TDES = 0 leaves 3DES out.
+// check (verif/cbc/CMakeLists.txt). HAS_TDES = 0 leaves 3DES out;
+// AES_COMPACT = 1 is the iCEBreaker's unit (aes_core_compact).
 module cbc_cipher_serial #(
-    parameter integer HAS_TDES = 1
+    parameter integer HAS_TDES    = 1,
+    parameter integer AES_COMPACT = 0
 ) (
     input  wire       clk,
     input  wire       rst,
@@ -56,6 +58,7 @@ module cbc_cipher_serial #(
   cbc_cipher #(
       .HAS_AES(1),
       .HAS_TDES(HAS_TDES),
+      .AES_COMPACT(AES_COMPACT),
       .TAG_WIDTH(16)
   ) u_cbc (
       .clk(clk),
