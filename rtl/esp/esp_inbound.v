@@ -409,7 +409,7 @@ module esp_inbound #(
   assign gcm_key_cmd_valid = (st == P_KEYCMD) && units_grant && is_gcm && !key_sent;
   assign gcm_key_cmd_aes256 = e_cipher == `SA_CIPHER_AES256_GCM;
   assign gcm_key_cmd_key = state_reg;
-  assign gcm_key_cmd_salt = salt;
+  assign gcm_key_cmd_salt = (HAS_GCM != 0) ? salt : 32'd0;  // no salt is read without GCM
   assign gcm_key_cmd_tag = cbc_key_cmd_tag;
   assign gcm_cmd_valid = run && gcm_cmd_pending;
   assign gcm_cmd_decrypt = 1'b1;
@@ -436,13 +436,31 @@ module esp_inbound #(
                   !gcm_cmd_pending && rd_done;
 
   // ------------------------------------------------------------ buffer and emitter
+  wire [15:0] payload_len = {{(14 - CW) {1'b0}}, ct_words, 2'b00} - 16'd2 - {8'd0, pad_len};
+  wire [15:0] new_total = {10'd0, ihl, 2'b00} + payload_len;
+  reg  [15:0] new_checksum;
+  // Writes: the received header (words 0..15 of the half), the plaintext
+  // (from word 16), and for an ok packet the patched IPv4 words 0 and 2
+  // (transport mode emits them; harmless otherwise), so the emitter sends
+  // the half as it is.
   reg  [BUF_BITS-2:0] buf_offset;
+  reg  [        31:0] buf_wdata;
   always @(*) begin
-    if (st == P_HDR) buf_offset = {{(BUF_BITS - 6) {1'b0}}, hw};
-    else buf_offset = pt_idx[BUF_BITS-2:0] + 16;
+    buf_offset = pt_idx[BUF_BITS-2:0] + 16;
+    buf_wdata = pt_data;
+    if (st == P_HDR) begin
+      buf_offset = {{(BUF_BITS - 6) {1'b0}}, hw};
+      buf_wdata = in_data;
+    end else if (st == P_OKCALC) begin
+      buf_offset = {(BUF_BITS - 1) {1'b0}};
+      buf_wdata = {w0_hi, new_total};
+    end else if (st == P_OKEV) begin
+      buf_offset = {{(BUF_BITS - 3) {1'b0}}, 2'd2};
+      buf_wdata = {ttl, next_header, new_checksum};
+    end
   end
-  wire buf_we = (st == P_HDR && in_take && hw < 5'd16) || pt_take;
-  wire [31:0] buf_wdata = (st == P_HDR) ? in_data : pt_data;
+  wire buf_we = (st == P_HDR && in_take && hw < 5'd16) || pt_take || st == P_OKCALC ||
+                st == P_OKEV;
   wire buf_re;
   wire [BUF_BITS-1:0] buf_raddr;
   wire [31:0] buf_rdata;
@@ -460,9 +478,6 @@ module esp_inbound #(
 
   // the job handed to the emitter
   wire        emit_header = e_transport && form != FORM_BARE;
-  wire [15:0] payload_len = {{(14 - CW) {1'b0}}, ct_words, 2'b00} - 16'd2 - {8'd0, pad_len};
-  wire [15:0] new_total = {10'd0, ihl, 2'b00} + payload_len;
-  reg  [15:0] new_checksum;
   wire        job_ok = (sts_code == ST_OK) && !framing_err;
   wire        job_has_data = job_ok && ((emit_header ? 16'd4 : 16'd0) + payload_len) != 16'd0;
   wire        job_ready;
@@ -481,8 +496,6 @@ module esp_inbound #(
       .job_half(wr_half),
       .job_hdr_words((job_ok && emit_header) ? ihl : 4'd0),
       .job_payload_len(job_ok ? payload_len : 16'd0),
-      .job_word0({w0_hi, new_total}),
-      .job_word2({ttl, next_header, new_checksum}),
       .job_code(framing_err ? ST_MALFORMED : sts_code),
       .job_sa(idx),
       .job_spi(spi),

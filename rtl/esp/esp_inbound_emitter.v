@@ -4,9 +4,9 @@
 // processing side one at a time (job_valid/job_ready); statuses leave in
 // job order, each after its packet's last beat was taken.
 //
-// A job's words: `hdr_words` header words from the start of its half
-// (words 0 and 2 replaced by the patched IPv4 words), then the payload from
-// word PAYLOAD_OFFSET of the half, `payload_len` bytes.
+// A job's words: `hdr_words` header words from the start of its half (the
+// processing side has already patched words 0 and 2 there), then the
+// payload from word PAYLOAD_OFFSET of the half, `payload_len` bytes.
 module esp_inbound_emitter #(
     parameter integer ENTRY_BITS     = 6,
     parameter integer ADDR_BITS      = 10,  // buffer words, both halves
@@ -20,8 +20,6 @@ module esp_inbound_emitter #(
     input  wire                  job_half,
     input  wire [           3:0] job_hdr_words,  // 0: no header
     input  wire [          15:0] job_payload_len,
-    input  wire [          31:0] job_word0,      // patched IPv4 word 0 and word 2
-    input  wire [          31:0] job_word2,
     input  wire [           3:0] job_code,
     input  wire [ENTRY_BITS-1:0] job_sa,
     input  wire [          31:0] job_spi,
@@ -54,7 +52,6 @@ module esp_inbound_emitter #(
   reg        half;
   reg [ 3:0] hdr_words;
   reg [ 1:0] payload_tail;  // payload bytes in the last word (0: 4)
-  reg [31:0] word0, word2;
   reg [13:0] total_words;  // header + payload words
   reg [13:0] fetch_k;      // next word to read from the buffer
   reg [13:0] q_k;          // index of the word in buf_rdata
@@ -77,10 +74,8 @@ module esp_inbound_emitter #(
   assign buf_raddr = {half, offset};
 
   wire q_last = q_k == total_words - 1'b1;
-  wire q_in_header = q_k < {10'd0, hdr_words};
   assign m_axis_tvalid = q_valid;
-  assign m_axis_tdata = (q_in_header && q_k == 14'd0) ? word0 :
-                        (q_in_header && q_k == 14'd2) ? word2 : buf_rdata;
+  assign m_axis_tdata = buf_rdata;
   assign m_axis_tlast = q_last;
   assign m_axis_tuser = 1'b0;  // a verified packet is never discarded
   assign m_axis_tkeep = !q_last ? 4'b1111 :
@@ -102,8 +97,6 @@ module esp_inbound_emitter #(
         half           <= job_half;
         hdr_words      <= job_hdr_words;
         payload_tail   <= job_payload_len[1:0];
-        word0          <= job_word0;
-        word2          <= job_word2;
         total_words    <= job_total;
         fetch_k        <= 14'd0;
         m_sts_code     <= job_code;
