@@ -20,6 +20,7 @@
 
 cmake_minimum_required(VERSION 3.20)
 include(${CMAKE_CURRENT_LIST_DIR}/board_conf.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/yosys_checked.cmake)
 foreach(var SOURCE_DIR BOARD CONFIG OUT_DIR)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "board_bitstream.cmake: -D${var}= is required")
@@ -107,17 +108,11 @@ if(b_${CONFIG}_params)
 endif()
 set(includes "-I${SOURCE_DIR}/rtl/link -I${SOURCE_DIR}/rtl/sa -I${SOURCE_DIR}/rtl/esp")
 message("${name}: yosys synth_ice40 -top ${top}")
-execute_process(
-  COMMAND ${YOSYS} -q -l ${work}/yosys.log -p
-          "read_verilog -defer ${includes} ${source_args}; hierarchy -top ${top}${chparams}; synth_ice40 -top ${top} -json ${work}/netlist.json; tee -q -o ${work}/stat.json stat -json"
-  RESULT_VARIABLE rc)
-if(NOT rc EQUAL 0)
-  finish(synthesis_failed "yosys failed (exit ${rc}), see ${work}/yosys.log")
-endif()
-# Yosys only warns about a net with two drivers and then drops logic: refuse it.
-file(STRINGS ${work}/yosys.log conflicts REGEX "multiple conflicting drivers")
-if(conflicts)
-  finish(synthesis_failed "yosys found multiple drivers for a net, see ${work}/yosys.log")
+ipsec_fpga_yosys_checked(${work}
+  "read_verilog -defer ${includes} ${source_args}; hierarchy -top ${top}${chparams}; synth_ice40 -top ${top} -json ${work}/netlist.json; tee -q -o ${work}/stat.json stat -json"
+  yosys_error)
+if(yosys_error)
+  finish(synthesis_failed "${yosys_error}")
 endif()
 file(READ ${work}/stat.json stat)
 string(JSON cell_types GET "${stat}" design num_cells_by_type)

@@ -12,6 +12,7 @@
 # LUT, flip-flop, block RAM and DSP counts and the seconds yosys took.
 cmake_minimum_required(VERSION 3.20)
 include(${CMAKE_CURRENT_LIST_DIR}/board_conf.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/yosys_checked.cmake)
 if(NOT YOSYS)
   set(YOSYS yosys)
 endif()
@@ -47,18 +48,13 @@ if(STAT_JSON)
 else()
   string(TIMESTAMP start "%s")
   message("${BOARD}-${CONFIG}: yosys ${synth} -top ${top} (no place and route here)")
-  execute_process(
-    COMMAND ${YOSYS} -q -l ${work}/yosys.log -p
-            "read_verilog -defer ${includes} ${source_args}; hierarchy -top ${top}; ${synth} -top ${top}; tee -q -o ${work}/stat.json stat -json"
-    RESULT_VARIABLE rc)
+  ipsec_fpga_yosys_checked(${work}
+    "read_verilog -defer ${includes} ${source_args}; hierarchy -top ${top}; ${synth} -top ${top}; tee -q -o ${work}/stat.json stat -json"
+    yosys_error)
   string(TIMESTAMP end "%s")
   math(EXPR seconds "${end} - ${start}")
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "${BOARD}-${CONFIG}: yosys failed (${rc}), see ${work}/yosys.log")
-  endif()
-  file(STRINGS ${work}/yosys.log conflicts REGEX "multiple conflicting drivers")
-  if(conflicts)
-    message(FATAL_ERROR "${BOARD}-${CONFIG}: yosys found multiple drivers, see ${work}/yosys.log")
+  if(yosys_error)
+    message(FATAL_ERROR "${BOARD}-${CONFIG}: ${yosys_error}")
   endif()
   file(READ ${work}/stat.json stat)
 endif()

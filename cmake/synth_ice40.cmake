@@ -3,6 +3,7 @@
 # Inputs: NAME TOP PART(up5k|hx8k) FREQ(MHz) MAX_LC(0 = no budget) RTL(|-separated)
 #         PARAMS(|-separated NAME=value, may be empty) OUT_DIR YOSYS NEXTPNR
 
+include(${CMAKE_CURRENT_LIST_DIR}/yosys_checked.cmake)
 string(REPLACE "|" ";" rtl_files "${RTL}")
 set(work ${OUT_DIR}/${NAME}.${PART})
 file(MAKE_DIRECTORY ${work})
@@ -25,19 +26,11 @@ if(PARAMS)
     string(APPEND chparams "chparam -set ${CMAKE_MATCH_1} ${CMAKE_MATCH_2} ${TOP}; ")
   endforeach()
 endif()
-execute_process(
-  COMMAND ${YOSYS} -q -l ${work}/yosys.log -p
-          "read_verilog ${rtl_args}; ${chparams}synth_ice40 -top ${TOP} -json ${work}/netlist.json; tee -q -o ${work}/stat.json stat -json"
-  RESULT_VARIABLE rc)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "${NAME}: yosys failed (${rc}), see ${work}/yosys.log")
-endif()
-# Yosys only warns about a net with two drivers and then silently drops logic
-# (a whole AES core once); Verilator does not always see it. Refuse it here.
-file(STRINGS ${work}/yosys.log conflicts REGEX "multiple conflicting drivers")
-if(conflicts)
-  list(GET conflicts 0 first_conflict)
-  message(FATAL_ERROR "${NAME}: yosys found multiple drivers: ${first_conflict} (see ${work}/yosys.log)")
+ipsec_fpga_yosys_checked(${work}
+  "read_verilog ${rtl_args}; ${chparams}synth_ice40 -top ${TOP} -json ${work}/netlist.json; tee -q -o ${work}/stat.json stat -json"
+  yosys_error)
+if(yosys_error)
+  message(FATAL_ERROR "${NAME}: ${yosys_error}")
 endif()
 
 execute_process(
