@@ -20,3 +20,17 @@ macro(ipsec_fpga_read_board_conf conf_file prefix)
     string(STRIP "${CMAKE_MATCH_2}" ${prefix}_${_board_conf_key})
   endforeach()
 endmacro()
+
+# The Verilog a board build reads, in a fixed order: the shared RTL, the
+# boards' common modules and the board's own folder. Sets <out_var> to the
+# files joined by spaces, for a yosys read_verilog command.
+function(ipsec_fpga_board_sources source_dir board out_var)
+  set(sources)
+  foreach(dir rtl/boards rtl/link rtl/esp rtl/sa rtl/crypto boards/common boards/${board})
+    file(GLOB dir_sources ${source_dir}/${dir}/*.v)
+    list(SORT dir_sources)
+    list(APPEND sources ${dir_sources})
+  endforeach()
+  string(JOIN " " joined ${sources})
+  set(${out_var} "${joined}" PARENT_SCOPE)
+endfunction()
