@@ -108,17 +108,7 @@ ipsec_fpga_yosys_checked(${work}
 if(yosys_error)
   finish(synthesis_failed "${yosys_error}")
 endif()
-file(READ ${work}/stat.json stat)
-string(JSON cell_types GET "${stat}" design num_cells_by_type)
-string(JSON type_count LENGTH "${cell_types}")
-math(EXPR last "${type_count} - 1")
-foreach(i RANGE ${last})
-  string(JSON type MEMBER "${cell_types}" ${i})
-  if(type MATCHES "^SB_DFF")
-    string(JSON count GET "${cell_types}" ${type})
-    math(EXPR r_ff "${r_ff} + ${count}")
-  endif()
-endforeach()
+ipsec_fpga_yosys_ice40_flip_flops(${work}/stat.json r_ff)
 
 # ---- nextpnr ----
 # --timing-allow-fail: nextpnr writes its report either way; the clocks are

@@ -55,19 +55,8 @@ endif()
 string(JSON clock_name MEMBER "${report}" fmax 0)
 string(JSON fmax GET "${report}" fmax ${clock_name} achieved)
 
-# Flip-flops from yosys' statistics: every SB_DFF* cell.
-file(READ ${work}/stat.json stat)
-string(JSON cell_types GET "${stat}" design num_cells_by_type)
-string(JSON type_count LENGTH "${cell_types}")
-set(ff 0)
-math(EXPR last "${type_count} - 1")
-foreach(i RANGE ${last})
-  string(JSON type MEMBER "${cell_types}" ${i})
-  if(type MATCHES "^SB_DFF")
-    string(JSON count GET "${cell_types}" ${type})
-    math(EXPR ff "${ff} + ${count}")
-  endif()
-endforeach()
+# Flip-flops from yosys' statistics.
+ipsec_fpga_yosys_ice40_flip_flops(${work}/stat.json ff)
 
 # if() compares numbers as doubles, so fractional MHz work.
 string(REGEX MATCH "^[0-9]+(\\.[0-9][0-9]?)?" fmax "${fmax}")
